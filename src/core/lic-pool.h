@@ -1,0 +1,36 @@
+/* lic-pool.h: One school's licenses of one product, with its status summary.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "lic-enums.h"
+#include "lic-enum-types.h"
+
+G_BEGIN_DECLS
+
+#define LIC_TYPE_POOL (lic_pool_get_type ())
+
+G_DECLARE_FINAL_TYPE (LicPool, lic_pool, LIC, POOL, GObject)
+
+LicPool *lic_pool_new_from_json (JsonObject   *object,
+                           GError      **error);
+void lic_pool_to_json (LicPool *self,
+                     JsonBuilder *builder);
+
+gint64 lic_pool_get_id (LicPool *self);
+gint64 lic_pool_get_product_id (LicPool *self);
+const char *lic_pool_get_product_name (LicPool *self);
+gint64 lic_pool_get_school_id (LicPool *self);
+const char *lic_pool_get_school_name (LicPool *self);
+gint64 lic_pool_get_assigned (LicPool *self);
+gint64 lic_pool_get_available (LicPool *self);
+gint64 lic_pool_get_payable (LicPool *self);
+gint64 lic_pool_get_to_renew (LicPool *self);
+gint64 lic_pool_get_no_access (LicPool *self);
+const char *lic_pool_get_phase (LicPool *self);
+const char *lic_pool_get_term_end (LicPool *self);
+
+G_END_DECLS

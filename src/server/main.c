@@ -1,0 +1,6 @@
+/* Placeholder until the server lands. */
+int
+main (void)
+{
+  return 1;
+}

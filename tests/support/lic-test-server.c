@@ -1,0 +1,167 @@
+/* lic-test-server.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "lic-test-server.h"
+
+struct _LicTestServer
+{
+  GSubprocess *process;
+  GStrv extra_args;
+  char *dir;
+  char *database;
+  char *url;
+  guint16 port;
+};
+
+static void
+spawn (LicTestServer *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) argv_builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *port_arg = g_strdup_printf ("%u", self->port);
+  const char *binary = g_getenv ("LICENTIA_SERVER");
+  guint64 port;
+
+  g_assert_nonnull (binary);
+  g_strv_builder_add_many (argv_builder, binary,
+                           "--address", "127.0.0.1",
+                           "--port", port_arg,
+                           "--database", self->database,
+                           NULL);
+  if (self->extra_args != NULL)
+    g_strv_builder_addv (argv_builder, (const char **) self->extra_args);
+  argv = g_strv_builder_end (argv_builder);
+
+  self->process = g_subprocess_newv ((const char * const *) argv,
+                                     G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+
+  /* The first line of stdout is the port: the server is listening once it is printed. */
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (self->process));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (line == NULL)
+    g_error ("licentia-server exited before printing its port");
+  g_assert_true (g_ascii_string_to_unsigned (line, 10, 1, G_MAXUINT16, &port, NULL));
+  self->port = (guint16) port;
+  g_free (self->url);
+  self->url = g_strdup_printf ("http://127.0.0.1:%u", self->port);
+}
+
+/**
+ * lic_test_server_start:
+ * @extra_args: (nullable): more options for licentia-server, e.g. "--demo"
+ *
+ * Starts licentia-server on 127.0.0.1 with an empty temporary database and waits until it
+ * listens. Aborts the test if it cannot.
+ */
+LicTestServer *
+lic_test_server_start (const char * const *extra_args)
+{
+  LicTestServer *self = g_new0 (LicTestServer, 1);
+  g_autoptr(GError) error = NULL;
+
+  self->dir = g_dir_make_tmp ("licentia-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  self->database = g_build_filename (self->dir, "licentia.db", NULL);
+  self->extra_args = g_strdupv ((char **) extra_args);
+  spawn (self);
+  return self;
+}
+
+LicTestServer *
+lic_test_server_start_demo (void)
+{
+  const char *args[] = { "--demo", NULL };
+
+  return lic_test_server_start (args);
+}
+
+const char *
+lic_test_server_get_url (LicTestServer *self)
+{
+  return self->url;
+}
+
+guint16
+lic_test_server_get_port (LicTestServer *self)
+{
+  return self->port;
+}
+
+const char *
+lic_test_server_get_dir (LicTestServer *self)
+{
+  return self->dir;
+}
+
+const char *
+lic_test_server_get_database (LicTestServer *self)
+{
+  return self->database;
+}
+
+static void
+terminate (LicTestServer *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->process == NULL)
+    return;
+  g_subprocess_send_signal (self->process, SIGTERM);
+  g_subprocess_wait (self->process, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&self->process);
+}
+
+/**
+ * lic_test_server_restart:
+ *
+ * Stops the server and starts it again on the same port and database, as after a crash or an
+ * upgrade: whatever it keeps must survive this.
+ */
+void
+lic_test_server_restart (LicTestServer *self)
+{
+  terminate (self);
+  spawn (self);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+void
+lic_test_server_stop (LicTestServer *self)
+{
+  if (self == NULL)
+    return;
+  terminate (self);
+  remove_tree (self->dir);
+  g_strfreev (self->extra_args);
+  g_free (self->dir);
+  g_free (self->database);
+  g_free (self->url);
+  g_free (self);
+}

@@ -1,0 +1,28 @@
+/* lic-test-server.h: the real licentia-server, started for one test.
+ *
+ * Each server gets its own temporary directory (database, maildir) and an ephemeral loopback
+ * port, which it prints as the first line of its stdout. The binary is found through
+ * $LICENTIA_SERVER, which tests/meson.build sets to the one just built.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _LicTestServer LicTestServer;
+
+LicTestServer *lic_test_server_start        (const char * const *extra_args);
+LicTestServer *lic_test_server_start_demo   (void);
+const char    *lic_test_server_get_url      (LicTestServer *self);
+guint16        lic_test_server_get_port     (LicTestServer *self);
+const char    *lic_test_server_get_dir      (LicTestServer *self);
+const char    *lic_test_server_get_database (LicTestServer *self);
+void           lic_test_server_restart      (LicTestServer *self);
+void           lic_test_server_stop         (LicTestServer *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LicTestServer, lic_test_server_stop)
+
+G_END_DECLS
