@@ -1,0 +1,14 @@
+/* lic-clock.h: the one "now" the server's rules read.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+GDateTime *lic_clock_now (void);
+void       lic_clock_set (GDateTime *now);
+
+G_END_DECLS

@@ -1,0 +1,109 @@
+/* lic-routes-people.c: schools, users and groups.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "lic-routes-private.h"
+
+/* GET /schools: few enough to come in one page. */
+gboolean
+lic_routes_schools_list (LicRequest  *request,
+                         GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) schools = NULL;
+
+  schools = lic_store_list_schools (lic_request_get_store (request),
+                                    lic_request_get_caller (request), error);
+  if (schools == NULL)
+    return FALSE;
+
+  lic_routes_begin_list (builder);
+  for (guint i = 0; i < schools->len; i++)
+    lic_school_to_json (g_ptr_array_index (schools, i), builder);
+  lic_routes_end_list (builder, "schools", FALSE, NULL, 0);
+  lic_request_respond (request, 200, builder);
+  return TRUE;
+}
+
+/* GET /users */
+gboolean
+lic_routes_users_list (LicRequest  *request,
+                       GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) users = NULL;
+  g_autofree char *after_name = NULL;
+  LicUserFilter filter = { NULL, -1, 0, 0 };
+  LicPage page;
+  LicUser *last;
+  gboolean more;
+
+  if (!lic_routes_get_search (request, &filter.q, error)
+      || !lic_routes_get_enum (request, "role", LIC_TYPE_ROLE, &filter.role, error)
+      || !lic_routes_get_school_id (request, &filter.school_id, error)
+      || !lic_routes_get_id (request, "group_id", &filter.group_id, error)
+      || !lic_routes_get_page (request, "users", &page, &after_name, error))
+    return FALSE;
+
+  users = lic_store_list_users (lic_request_get_store (request),
+                                lic_request_get_caller (request),
+                                &filter, &page, &more, error);
+  if (users == NULL)
+    return FALSE;
+
+  lic_routes_begin_list (builder);
+  for (guint i = 0; i < users->len; i++)
+    lic_user_to_json (g_ptr_array_index (users, i), builder);
+  last = users->len > 0 ? g_ptr_array_index (users, users->len - 1) : NULL;
+  lic_routes_end_list (builder, "users", more,
+                       last != NULL ? lic_user_get_name (last) : NULL,
+                       last != NULL ? lic_user_get_id (last) : 0);
+  lic_request_respond (request, 200, builder);
+  return TRUE;
+}
+
+/* GET /groups */
+gboolean
+lic_routes_groups_list (LicRequest  *request,
+                        GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autofree char *after_name = NULL;
+  LicPage page;
+  LicGroupInfo *last;
+  gint64 school_id;
+  gboolean more;
+
+  if (!lic_routes_get_school_id (request, &school_id, error)
+      || !lic_routes_get_page (request, "groups", &page, &after_name, error))
+    return FALSE;
+
+  groups = lic_store_list_groups (lic_request_get_store (request),
+                                  lic_request_get_caller (request),
+                                  school_id, &page, &more, error);
+  if (groups == NULL)
+    return FALSE;
+
+  lic_routes_begin_list (builder);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      LicGroupInfo *group = g_ptr_array_index (groups, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, group->id);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, group->name);
+      json_builder_set_member_name (builder, "school_id");
+      json_builder_add_int_value (builder, group->school_id);
+      json_builder_set_member_name (builder, "member_count");
+      json_builder_add_int_value (builder, group->member_count);
+      json_builder_end_object (builder);
+    }
+  last = groups->len > 0 ? g_ptr_array_index (groups, groups->len - 1) : NULL;
+  lic_routes_end_list (builder, "groups", more,
+                       last != NULL ? last->name : NULL, last != NULL ? last->id : 0);
+  lic_request_respond (request, 200, builder);
+  return TRUE;
+}

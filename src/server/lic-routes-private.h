@@ -1,0 +1,61 @@
+/* lic-routes-private.h: the handlers, and what they share for reading queries and writing
+ * lists.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lic-request.h"
+
+G_BEGIN_DECLS
+
+/* The lic_*_to_json() of a core type. */
+typedef void (*LicToJsonFunc) (gpointer     item,
+                               JsonBuilder *builder);
+
+gboolean  lic_routes_get_search     (LicRequest     *request,
+                                     const char    **out,
+                                     GError        **error);
+gboolean  lic_routes_get_id         (LicRequest     *request,
+                                     const char     *name,
+                                     gint64         *out,
+                                     GError        **error);
+gboolean  lic_routes_get_school_id  (LicRequest     *request,
+                                     gint64         *out,
+                                     GError        **error);
+gboolean  lic_routes_get_enum       (LicRequest     *request,
+                                     const char     *name,
+                                     GType           enum_type,
+                                     int            *out,
+                                     GError        **error);
+gboolean  lic_routes_get_page       (LicRequest     *request,
+                                     const char     *kind,
+                                     LicPage        *page,
+                                     char          **after_name,
+                                     GError        **error);
+gboolean  lic_routes_get_member     (LicRequest     *request,
+                                     const char     *member,
+                                     const char    **out,
+                                     GError        **error);
+
+JsonNode *lic_routes_to_node        (gpointer        item,
+                                     LicToJsonFunc   to_json);
+void      lic_routes_begin_list     (JsonBuilder    *builder);
+void      lic_routes_end_list       (JsonBuilder    *builder,
+                                     const char     *kind,
+                                     gboolean        more,
+                                     const char     *last_name,
+                                     gint64          last_id);
+
+gboolean  lic_routes_session_create (LicRequest *request, GError **error);
+gboolean  lic_routes_session_get    (LicRequest *request, GError **error);
+gboolean  lic_routes_session_delete (LicRequest *request, GError **error);
+gboolean  lic_routes_schools_list   (LicRequest *request, GError **error);
+gboolean  lic_routes_products_list  (LicRequest *request, GError **error);
+gboolean  lic_routes_products_get   (LicRequest *request, GError **error);
+gboolean  lic_routes_users_list     (LicRequest *request, GError **error);
+gboolean  lic_routes_groups_list    (LicRequest *request, GError **error);
+gboolean  lic_routes_pools_list     (LicRequest *request, GError **error);
+gboolean  lic_routes_pools_get      (LicRequest *request, GError **error);
+
+G_END_DECLS

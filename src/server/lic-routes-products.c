@@ -1,0 +1,121 @@
+/* lic-routes-products.c: the library.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "lic-routes-private.h"
+
+static const char * const subjects[] = {
+  "mathematics", "swedish", "finnish", "english", "languages", "science", "social_studies",
+  "arts", "music", "programming", "special_needs", "general", NULL,
+};
+
+static const char * const grades[] = {
+  "preschool", "primary", "lower_secondary", "upper_secondary", NULL,
+};
+
+/* @out: the query parameter @name, which must be one of @codes, or %NULL if there is none. */
+static gboolean
+get_code (LicRequest          *request,
+          const char          *name,
+          const char * const  *codes,
+          const char         **out,
+          GError             **error)
+{
+  const char *value = lic_request_get_query (request, name);
+  g_autofree char *list = NULL;
+
+  *out = value;
+  if (value == NULL || g_strv_contains (codes, value))
+    return TRUE;
+
+  list = g_strjoinv (", ", (char **) codes);
+  g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, "“%s” must be one of: %s.", name, list);
+  return FALSE;
+}
+
+/* GET /products */
+gboolean
+lic_routes_products_list (LicRequest  *request,
+                          GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) products = NULL;
+  g_autofree char *after_name = NULL;
+  LicProductFilter filter = { lic_request_get_language (request), NULL, NULL, NULL, 0, -1 };
+  LicPage page;
+  LicProduct *last;
+  gboolean more;
+
+  if (!lic_routes_get_search (request, &filter.q, error)
+      || !get_code (request, "subject", subjects, &filter.subject, error)
+      || !get_code (request, "grade", grades, &filter.grade, error)
+      || !lic_routes_get_id (request, "supplier", &filter.supplier_id, error)
+      || !lic_routes_get_enum (request, "delivery", LIC_TYPE_DELIVERY, &filter.delivery, error)
+      || !lic_routes_get_page (request, "products", &page, &after_name, error))
+    return FALSE;
+
+  products = lic_store_list_products (lic_request_get_store (request),
+                                      lic_request_get_caller (request),
+                                      &filter, &page, &more, error);
+  if (products == NULL)
+    return FALSE;
+
+  lic_routes_begin_list (builder);
+  for (guint i = 0; i < products->len; i++)
+    lic_product_to_json (g_ptr_array_index (products, i), builder);
+  last = products->len > 0 ? g_ptr_array_index (products, products->len - 1) : NULL;
+  lic_routes_end_list (builder, "products", more,
+                       last != NULL ? lic_product_get_name (last) : NULL,
+                       last != NULL ? lic_product_get_id (last) : 0);
+  lic_request_respond (request, 200, builder);
+  return TRUE;
+}
+
+static JsonNode *
+school_status_to_node (const LicSchoolStatus *status)
+{
+  JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_init_object (json_node_alloc (), object);
+
+  json_object_set_int_member (object, "school_id", status->school_id);
+  json_object_set_string_member (object, "school_name", status->school_name);
+  if (status->pool_id > 0)
+    json_object_set_int_member (object, "pool_id", status->pool_id);
+  else
+    json_object_set_null_member (object, "pool_id");
+  json_object_set_int_member (object, "assigned", status->assigned);
+  json_object_set_int_member (object, "available", status->available);
+  json_object_set_int_member (object, "payable", status->payable);
+  json_object_set_int_member (object, "to_renew", status->to_renew);
+  json_object_set_int_member (object, "no_access", status->no_access);
+  json_object_unref (object);
+  return node;
+}
+
+/* GET /products/{id} */
+gboolean
+lic_routes_products_get (LicRequest  *request,
+                         GError     **error)
+{
+  g_autoptr(LicProduct) product = NULL;
+  g_autoptr(GPtrArray) schools = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *array;
+
+  product = lic_store_get_product (lic_request_get_store (request),
+                                   lic_request_get_caller (request),
+                                   lic_request_get_id (request, 0),
+                                   lic_request_get_language (request),
+                                   &schools, error);
+  if (product == NULL)
+    return FALSE;
+
+  node = lic_routes_to_node (product, (LicToJsonFunc) lic_product_to_json);
+  array = json_array_sized_new (schools->len);
+  for (guint i = 0; i < schools->len; i++)
+    json_array_add_element (array, school_status_to_node (g_ptr_array_index (schools, i)));
+  json_object_set_array_member (json_node_get_object (node), "schools", array);
+
+  lic_request_respond_node (request, 200, node);
+  return TRUE;
+}

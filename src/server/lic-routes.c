@@ -1,0 +1,391 @@
+/* lic-routes.c: the route table, and what the handlers share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "lic-clock.h"
+#include "lic-routes.h"
+#include "lic-routes-private.h"
+
+#define DEFAULT_LIMIT 50
+#define MAX_LIMIT 200
+#define MAX_SEARCH_CHARS 200
+#define MAX_SEARCH_WORDS 8
+
+/* Between the parts of a cursor; it cannot occur in a name. */
+#define CURSOR_SEPARATOR "\x1f"
+
+static gboolean
+health (LicRequest  *request,
+        GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "ok");
+  json_builder_end_object (builder);
+  lic_request_respond (request, 200, builder);
+  return TRUE;
+}
+
+/* POST /test/clock: sets the time the rules read. The compliance sweep it will also run
+ * arrives with the compliance rules. */
+static gboolean
+set_test_clock (LicRequest  *request,
+                GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *text = NULL;
+  const char *value;
+
+  if (!lic_routes_get_member (request, "now", &value, error))
+    return FALSE;
+  now = g_date_time_new_from_iso8601 (value, utc);
+  if (now == NULL)
+    {
+      g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
+                           "“now” must be a date and time in ISO 8601, such as "
+                           "2027-01-10T00:00:00Z.");
+      return FALSE;
+    }
+  lic_clock_set (now);
+
+  g_clear_pointer (&now, g_date_time_unref);
+  now = lic_clock_now ();
+  text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "now");
+  json_builder_add_string_value (builder, text);
+  json_builder_end_object (builder);
+  lic_request_respond (request, 200, builder);
+  return TRUE;
+}
+
+static const struct {
+  const char *method;
+  const char *pattern;
+  LicRouteFlags flags;
+  LicHandler handler;
+} routes[] = {
+  { "GET", "/api/v1/health", LIC_ROUTE_PUBLIC, health },
+  { "POST", "/api/v1/session", LIC_ROUTE_PUBLIC | LIC_ROUTE_JSON_BODY, lic_routes_session_create },
+  { "GET", "/api/v1/session", LIC_ROUTE_DEFAULT, lic_routes_session_get },
+  { "DELETE", "/api/v1/session", LIC_ROUTE_DEFAULT, lic_routes_session_delete },
+  { "GET", "/api/v1/schools", LIC_ROUTE_DEFAULT, lic_routes_schools_list },
+  { "GET", "/api/v1/products", LIC_ROUTE_DEFAULT, lic_routes_products_list },
+  { "GET", "/api/v1/products/{id}", LIC_ROUTE_DEFAULT, lic_routes_products_get },
+  { "GET", "/api/v1/users", LIC_ROUTE_DEFAULT, lic_routes_users_list },
+  { "GET", "/api/v1/groups", LIC_ROUTE_DEFAULT, lic_routes_groups_list },
+  { "GET", "/api/v1/pools", LIC_ROUTE_DEFAULT, lic_routes_pools_list },
+  { "GET", "/api/v1/pools/{id}", LIC_ROUTE_DEFAULT, lic_routes_pools_get },
+};
+
+/**
+ * lic_routes_install:
+ * @test_clock: whether to add POST /test/clock; without it the path does not exist
+ */
+void
+lic_routes_install (LicRouter *router,
+                    gboolean   test_clock)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    lic_router_add (router, routes[i].method, routes[i].pattern, routes[i].flags,
+                    routes[i].handler);
+  if (test_clock)
+    lic_router_add (router, "POST", "/api/v1/test/clock", LIC_ROUTE_PUBLIC | LIC_ROUTE_JSON_BODY,
+                    set_test_clock);
+}
+
+/**
+ * lic_routes_get_search:
+ * @out: (out) (nullable): the `q` parameter, or %NULL if there is none
+ */
+gboolean
+lic_routes_get_search (LicRequest  *request,
+                       const char **out,
+                       GError     **error)
+{
+  const char *value = lic_request_get_query (request, "q");
+  g_auto(GStrv) words = NULL;
+  guint n_words = 0;
+
+  *out = NULL;
+  if (value == NULL)
+    return TRUE;
+  if (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > MAX_SEARCH_CHARS)
+    {
+      g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
+                   "“q” must be text of at most %d characters.", MAX_SEARCH_CHARS);
+      return FALSE;
+    }
+
+  words = g_strsplit_set (value, " \t\n\r", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    n_words += words[i][0] != '\0';
+  if (n_words > MAX_SEARCH_WORDS)
+    {
+      g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
+                   "“q” may hold at most %d words.", MAX_SEARCH_WORDS);
+      return FALSE;
+    }
+  *out = n_words > 0 ? value : NULL;
+  return TRUE;
+}
+
+/**
+ * lic_routes_get_id:
+ * @out: (out): the id in the query parameter @name, or 0 if there is none
+ */
+gboolean
+lic_routes_get_id (LicRequest  *request,
+                   const char  *name,
+                   gint64      *out,
+                   GError     **error)
+{
+  const char *value = lic_request_get_query (request, name);
+  guint64 id = 0;
+
+  if (value != NULL && !g_ascii_string_to_unsigned (value, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
+                   "“%s” must be a positive whole number.", name);
+      return FALSE;
+    }
+  *out = (gint64) id;
+  return TRUE;
+}
+
+/**
+ * lic_routes_get_school_id:
+ * @out: (out): the `school_id` parameter, or 0 if there is none
+ *
+ * Fails with %LIC_ERROR_FORBIDDEN for a school the caller may not act on.
+ */
+gboolean
+lic_routes_get_school_id (LicRequest  *request,
+                          gint64      *out,
+                          GError     **error)
+{
+  if (!lic_routes_get_id (request, "school_id", out, error))
+    return FALSE;
+  if (*out > 0 && !lic_caller_may_act_on_school (lic_request_get_caller (request), *out))
+    {
+      g_set_error (error, LIC_ERROR, LIC_ERROR_FORBIDDEN,
+                   "School %" G_GINT64_FORMAT " is not one of the schools you manage.", *out);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lic_routes_get_enum:
+ * @out: (out): the value of @enum_type named by the query parameter @name, or -1 if there is
+ *   none
+ */
+gboolean
+lic_routes_get_enum (LicRequest  *request,
+                     const char  *name,
+                     GType        enum_type,
+                     int         *out,
+                     GError     **error)
+{
+  const char *value = lic_request_get_query (request, name);
+  g_autoptr(GEnumClass) klass = NULL;
+  g_autoptr(GPtrArray) nicks = NULL;
+  g_autofree char *list = NULL;
+
+  *out = -1;
+  if (value == NULL || lic_enum_from_nick (enum_type, value, out))
+    return TRUE;
+
+  klass = g_type_class_ref (enum_type);
+  nicks = g_ptr_array_new ();
+  for (guint i = 0; i < klass->n_values; i++)
+    g_ptr_array_add (nicks, (gpointer) klass->values[i].value_nick);
+  g_ptr_array_add (nicks, NULL);
+  list = g_strjoinv (", ", (char **) nicks->pdata);
+  g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, "“%s” must be one of: %s.", name, list);
+  return FALSE;
+}
+
+static char *
+encode_cursor (const char *kind,
+               const char *name,
+               gint64      id)
+{
+  g_autofree char *raw = g_strdup_printf ("%s" CURSOR_SEPARATOR "%" G_GINT64_FORMAT
+                                          CURSOR_SEPARATOR "%s", kind, id, name);
+  char *cursor = g_base64_encode ((const guchar *) raw, strlen (raw));
+  char *pad = strchr (cursor, '=');
+
+  if (pad != NULL)
+    *pad = '\0';
+  g_strdelimit (cursor, "+", '-');
+  g_strdelimit (cursor, "/", '_');
+  return cursor;
+}
+
+/* The inverse of encode_cursor(), for a cursor of @kind only. */
+static gboolean
+decode_cursor (const char  *cursor,
+               const char  *kind,
+               char       **name,
+               gint64      *id)
+{
+  gsize length = strlen (cursor);
+  g_autoptr(GString) padded = NULL;
+  g_autofree guchar *raw = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
+  gsize raw_length;
+  guint64 number;
+
+  if (length % 4 == 1 || strspn (cursor, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                         "0123456789-_") != length)
+    return FALSE;
+  padded = g_string_new (cursor);
+  while (padded->len % 4 != 0)
+    g_string_append_c (padded, '=');
+  g_strdelimit (padded->str, "-", '+');
+  g_strdelimit (padded->str, "_", '/');
+
+  raw = g_base64_decode (padded->str, &raw_length);
+  text = g_strndup ((const char *) raw, raw_length);
+  if (strlen (text) != raw_length || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  parts = g_strsplit (text, CURSOR_SEPARATOR, 3);
+  if (g_strv_length (parts) != 3 || !g_str_equal (parts[0], kind)
+      || !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXINT64, &number, NULL))
+    return FALSE;
+  *name = g_strdup (parts[2]);
+  *id = (gint64) number;
+  return TRUE;
+}
+
+/**
+ * lic_routes_get_page:
+ * @kind: what is listed; a cursor of one list is refused by another
+ * @after_name: (out) (transfer full): what @page points into; free it after the query
+ *
+ * Reads `limit` and `cursor` into @page.
+ */
+gboolean
+lic_routes_get_page (LicRequest  *request,
+                     const char  *kind,
+                     LicPage     *page,
+                     char       **after_name,
+                     GError     **error)
+{
+  const char *limit = lic_request_get_query (request, "limit");
+  const char *cursor = lic_request_get_query (request, "cursor");
+  guint64 value = DEFAULT_LIMIT;
+
+  *after_name = NULL;
+  page->after_name = NULL;
+  page->after_id = 0;
+
+  if (limit != NULL)
+    {
+      /* Digits only; however many, past 200 is clamped to 200, not refused. */
+      const char *significant = limit + strspn (limit, "0");
+
+      if (strspn (limit, "0123456789") != strlen (limit))
+        value = 0;
+      else if (strlen (significant) > 3)
+        value = MAX_LIMIT;
+      else
+        value = g_ascii_strtoull (significant, NULL, 10);
+      if (value < 1)
+        {
+          g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
+                               "“limit” must be a whole number from 1 up.");
+          return FALSE;
+        }
+    }
+  page->limit = MIN (value, MAX_LIMIT);
+
+  if (cursor != NULL)
+    {
+      if (!decode_cursor (cursor, kind, after_name, &page->after_id))
+        {
+          g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
+                               "“cursor” is not one this list gave out; start again from the "
+                               "first page.");
+          return FALSE;
+        }
+      page->after_name = *after_name;
+    }
+  return TRUE;
+}
+
+/**
+ * lic_routes_get_member:
+ * @out: (out) (transfer none): the string member @member of the body
+ */
+gboolean
+lic_routes_get_member (LicRequest  *request,
+                       const char  *member,
+                       const char **out,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (lic_json_get_string (lic_request_get_body (request), member, TRUE, out, &local_error))
+    return TRUE;
+  /* The body is JSON; a member missing from it or of the wrong type is invalid, not a parse
+   * error. */
+  g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, "%s.", local_error->message);
+  return FALSE;
+}
+
+/**
+ * lic_routes_to_node:
+ *
+ * Returns: (transfer full): the JSON object @to_json writes for @item, to add members to
+ */
+JsonNode *
+lic_routes_to_node (gpointer      item,
+                    LicToJsonFunc to_json)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  to_json (item, builder);
+  return json_builder_get_root (builder);
+}
+
+void
+lic_routes_begin_list (JsonBuilder *builder)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+}
+
+/**
+ * lic_routes_end_list:
+ * @more: whether another page follows, which then starts after @last_name and @last_id
+ */
+void
+lic_routes_end_list (JsonBuilder *builder,
+                     const char  *kind,
+                     gboolean     more,
+                     const char  *last_name,
+                     gint64       last_id)
+{
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "next_cursor");
+  if (more)
+    {
+      g_autofree char *cursor = encode_cursor (kind, last_name, last_id);
+
+      json_builder_add_string_value (builder, cursor);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+}

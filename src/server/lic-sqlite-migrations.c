@@ -1,0 +1,221 @@
+/* lic-sqlite-migrations.c
+ *
+ * The schema grows by appending steps to migrations[]; a step, once released, never changes.
+ * PRAGMA user_version counts the steps a database has had, so any older database is brought
+ * forward on start, one step per transaction.
+ *
+ * Every row hangs off one organization: schools directly; users through their school, kept
+ * consistent by a foreign key on (school_id, organization_id); groups and pools through their
+ * school. Products belong to suppliers and are offered to every organization that has a price
+ * in its currency.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "lic-error.h"
+#include "lic-sqlite-migrations.h"
+
+static const char * const migrations[] = {
+  /* 1: organizations, schools, people, the library, pools and sessions. */
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE organizations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  currency TEXT NOT NULL CHECK (length (currency) = 3),"
+  "  country TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE schools ("
+  "  id INTEGER PRIMARY KEY,"
+  "  organization_id INTEGER NOT NULL REFERENCES organizations (id),"
+  "  name TEXT NOT NULL,"
+  "  UNIQUE (id, organization_id)"
+  ");"
+  "CREATE INDEX schools_by_organization ON schools (organization_id, name COLLATE NOCASE, id);"
+
+  "CREATE TABLE users ("
+  "  id INTEGER PRIMARY KEY,"
+  "  organization_id INTEGER NOT NULL,"
+  "  school_id INTEGER NOT NULL,"
+  "  username TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  email TEXT,"
+  "  role TEXT NOT NULL CHECK (role IN ('student', 'teacher', 'administrator')),"
+  "  password_hash TEXT,"
+  "  organization_admin INTEGER NOT NULL DEFAULT 0 CHECK (organization_admin IN (0, 1)),"
+  "  language TEXT NOT NULL DEFAULT 'en',"
+  "  FOREIGN KEY (school_id, organization_id) REFERENCES schools (id, organization_id)"
+  ");"
+  "CREATE INDEX users_by_name ON users (organization_id, name COLLATE NOCASE, id);"
+  "CREATE INDEX users_by_school ON users (school_id, name COLLATE NOCASE, id);"
+
+  /* Folded words of each user's name, username and e-mail address: a prefix search is a range
+   * scan of this index instead of a LIKE over every user. */
+  "CREATE TABLE user_words ("
+  "  word TEXT NOT NULL,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (word, user_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX user_words_by_user ON user_words (user_id);"
+
+  "CREATE TABLE school_admins ("
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  school_id INTEGER NOT NULL REFERENCES schools (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (user_id, school_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX school_admins_by_school ON school_admins (school_id);"
+
+  "CREATE TABLE user_groups ("
+  "  id INTEGER PRIMARY KEY,"
+  "  school_id INTEGER NOT NULL REFERENCES schools (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  UNIQUE (school_id, name)"
+  ");"
+  "CREATE INDEX user_groups_by_name ON user_groups (name COLLATE NOCASE, id);"
+
+  "CREATE TABLE group_members ("
+  "  group_id INTEGER NOT NULL REFERENCES user_groups (id) ON DELETE CASCADE,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (group_id, user_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX group_members_by_user ON group_members (user_id, group_id);"
+
+  "CREATE TABLE suppliers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE products ("
+  "  id INTEGER PRIMARY KEY,"
+  "  supplier_id INTEGER NOT NULL REFERENCES suppliers (id),"
+  "  name TEXT NOT NULL,"
+  "  license_model TEXT NOT NULL"
+  "    CHECK (license_model IN ('per_student', 'per_teacher', 'per_school')),"
+  "  term_months INTEGER NOT NULL CHECK (term_months > 0),"
+  "  delivery TEXT NOT NULL CHECK (delivery IN ('direct', 'delayed', 'activation_mail'))"
+  ");"
+  "CREATE INDEX products_by_name ON products (name COLLATE NOCASE, id);"
+  "CREATE INDEX products_by_supplier ON products (supplier_id);"
+
+  "CREATE TABLE product_texts ("
+  "  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,"
+  "  language TEXT NOT NULL CHECK (language IN ('en', 'sv', 'fi')),"
+  "  description TEXT NOT NULL,"
+  "  PRIMARY KEY (product_id, language)"
+  ") WITHOUT ROWID;"
+
+  /* Rowid tables: a product lists its subjects and grades in the order they were added. */
+  "CREATE TABLE product_subjects ("
+  "  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,"
+  "  subject TEXT NOT NULL,"
+  "  UNIQUE (product_id, subject)"
+  ");"
+
+  "CREATE TABLE product_grades ("
+  "  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,"
+  "  grade TEXT NOT NULL,"
+  "  UNIQUE (product_id, grade)"
+  ");"
+
+  "CREATE TABLE product_prices ("
+  "  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,"
+  "  currency TEXT NOT NULL CHECK (length (currency) = 3),"
+  "  price_minor INTEGER NOT NULL CHECK (price_minor >= 0),"
+  "  PRIMARY KEY (product_id, currency)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE pools ("
+  "  id INTEGER PRIMARY KEY,"
+  "  school_id INTEGER NOT NULL REFERENCES schools (id) ON DELETE CASCADE,"
+  "  product_id INTEGER NOT NULL REFERENCES products (id),"
+  "  quantity_paid INTEGER NOT NULL DEFAULT 0 CHECK (quantity_paid >= 0),"
+  "  term_end TEXT,"
+  "  UNIQUE (school_id, product_id)"
+  ");"
+  "CREATE INDEX pools_by_product ON pools (product_id);"
+
+  "CREATE TABLE assignments ("
+  "  pool_id INTEGER NOT NULL REFERENCES pools (id) ON DELETE CASCADE,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  assigned_at TEXT NOT NULL,"
+  "  state TEXT NOT NULL CHECK (state IN ('active', 'no_access')),"
+  "  PRIMARY KEY (pool_id, user_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX assignments_by_user ON assignments (user_id);"
+
+  "CREATE TABLE sessions ("
+  "  token_hash TEXT PRIMARY KEY,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  created_at INTEGER NOT NULL,"
+  "  expires_at INTEGER NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX sessions_by_user ON sessions (user_id);"
+  "CREATE INDEX sessions_by_expiry ON sessions (expires_at);",
+};
+
+static gboolean
+get_version (LicSqliteConnection  *connection,
+             gint64               *version,
+             GError              **error)
+{
+  g_autoptr(LicSqliteStatement) stmt = lic_sqlite_connection_prepare (connection,
+                                                                      "PRAGMA user_version",
+                                                                      error);
+
+  if (stmt == NULL || lic_sqlite_step (stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Applies step @version (counted from 1) unless another process did so first. */
+static gboolean
+apply (LicSqliteConnection  *connection,
+       gint64                version,
+       GError              **error)
+{
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version);
+  gint64 current;
+
+  if (!lic_sqlite_connection_begin (connection, LIC_SQLITE_WRITE, error)
+      || !get_version (connection, &current, error))
+    return FALSE;
+  if (current >= version)
+    return lic_sqlite_connection_commit (connection, error);
+
+  g_message ("Migrating the database to version %" G_GINT64_FORMAT, version);
+  return lic_sqlite_connection_exec (connection, migrations[version - 1], error)
+         && lic_sqlite_connection_exec (connection, bump, error)
+         && lic_sqlite_connection_commit (connection, error);
+}
+
+/**
+ * lic_sqlite_migrate:
+ *
+ * Brings the database of @connection to the newest schema. A database from a newer
+ * licentia-server is refused rather than guessed at.
+ */
+gboolean
+lic_sqlite_migrate (LicSqliteConnection  *connection,
+                    GError              **error)
+{
+  gint64 version;
+
+  if (!get_version (connection, &version, error))
+    return FALSE;
+  if (version > (gint64) G_N_ELEMENTS (migrations))
+    {
+      g_set_error (error, LIC_ERROR, LIC_ERROR_SERVER,
+                   "The database has schema version %" G_GINT64_FORMAT ", newer than the %u this "
+                   "licentia-server knows; use a newer licentia-server",
+                   version, (guint) G_N_ELEMENTS (migrations));
+      return FALSE;
+    }
+  for (gint64 next = version + 1; next <= (gint64) G_N_ELEMENTS (migrations); next++)
+    if (!apply (connection, next, error))
+      return FALSE;
+  return TRUE;
+}

@@ -1,0 +1,1361 @@
+/* lic-sqlite-store.c
+ *
+ * Every list is paged by key: ordered by name (SQLite's NOCASE), then id, and continued after
+ * the last (name, id) seen, which keeps a page cheap however deep it is and never skips or
+ * repeats rows that stayed between pages. A query asks for one row more than the page to learn
+ * whether another page follows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gio/gio.h>
+#include <string.h>
+
+#include "lic-sqlite-connection.h"
+#include "lic-sqlite-migrations.h"
+#include "lic-sqlite-store.h"
+
+/* Separates the values group_concat() joins; it cannot occur in a name. */
+#define LIST_SEPARATOR "\x1f"
+
+struct _LicSqliteStore
+{
+  GObject parent_instance;
+
+  char *path;
+  LicSqlitePool *pool;
+};
+
+static void lic_sqlite_store_initable_iface_init (GInitableIface *iface);
+static void lic_sqlite_store_store_iface_init (LicStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LicSqliteStore, lic_sqlite_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      lic_sqlite_store_initable_iface_init)
+                               G_IMPLEMENT_INTERFACE (LIC_TYPE_STORE,
+                                                      lic_sqlite_store_store_iface_init))
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Rows to objects. */
+
+/* Makes one item of a list from the row @stmt is on. */
+typedef gpointer (*RowFunc) (LicSqliteStatement *stmt);
+
+static GStrv
+split_list (const char *joined)
+{
+  return joined != NULL ? g_strsplit (joined, LIST_SEPARATOR, -1) : g_new0 (char *, 1);
+}
+
+static int
+enum_column (LicSqliteStatement *stmt,
+             int                 column,
+             GType               enum_type)
+{
+  int value = 0;
+
+  /* The schema's CHECK constraints allow only the nicks. */
+  if (!lic_enum_from_nick (enum_type, lic_sqlite_column_text (stmt, column), &value))
+    g_assert_not_reached ();
+  return value;
+}
+
+#define USER_COLUMNS \
+  "u.id, u.username, u.name, u.email, u.role, u.school_id," \
+  " (SELECT group_concat (name, char (31)) FROM" \
+  "   (SELECT g.name FROM group_members m JOIN user_groups g ON g.id = m.group_id" \
+  "    WHERE m.user_id = u.id ORDER BY g.name))"
+
+static LicUser *
+user_from_row (LicSqliteStatement *stmt,
+               int                 first)
+{
+  g_auto(GStrv) groups = split_list (lic_sqlite_column_text (stmt, first + 6));
+
+  return g_object_new (LIC_TYPE_USER,
+                       "id", sqlite3_column_int64 (stmt, first),
+                       "username", lic_sqlite_column_text (stmt, first + 1),
+                       "name", lic_sqlite_column_text (stmt, first + 2),
+                       "email", lic_sqlite_column_text (stmt, first + 3),
+                       "role", enum_column (stmt, first + 4, LIC_TYPE_ROLE),
+                       "school-id", sqlite3_column_int64 (stmt, first + 5),
+                       "groups", groups,
+                       NULL);
+}
+
+/* Binds the currency, then the language of the description. */
+#define PRODUCT_SELECT \
+  "SELECT p.id, p.name, s.name, s.id, coalesce (t.description, e.description)," \
+  " (SELECT group_concat (subject, char (31)) FROM" \
+  "   (SELECT subject FROM product_subjects WHERE product_id = p.id ORDER BY rowid))," \
+  " (SELECT group_concat (grade, char (31)) FROM" \
+  "   (SELECT grade FROM product_grades WHERE product_id = p.id ORDER BY rowid))," \
+  " p.license_model, pr.price_minor, pr.currency, p.term_months, p.delivery" \
+  " FROM products p" \
+  " JOIN suppliers s ON s.id = p.supplier_id" \
+  " JOIN product_prices pr ON pr.product_id = p.id AND pr.currency = ?" \
+  " LEFT JOIN product_texts t ON t.product_id = p.id AND t.language = ?" \
+  " LEFT JOIN product_texts e ON e.product_id = p.id AND e.language = 'en'" \
+  " WHERE 1"
+
+static gpointer
+product_from_row (LicSqliteStatement *stmt)
+{
+  g_auto(GStrv) subjects = split_list (lic_sqlite_column_text (stmt, 5));
+  g_auto(GStrv) grades = split_list (lic_sqlite_column_text (stmt, 6));
+
+  return g_object_new (LIC_TYPE_PRODUCT,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "name", lic_sqlite_column_text (stmt, 1),
+                       "supplier", lic_sqlite_column_text (stmt, 2),
+                       "supplier-id", sqlite3_column_int64 (stmt, 3),
+                       "description", lic_sqlite_column_text (stmt, 4),
+                       "subjects", subjects,
+                       "grades", grades,
+                       "license-model", enum_column (stmt, 7, LIC_TYPE_LICENSE_MODEL),
+                       "price", sqlite3_column_int64 (stmt, 8),
+                       "currency", lic_sqlite_column_text (stmt, 9),
+                       "term-months", sqlite3_column_int64 (stmt, 10),
+                       "delivery", enum_column (stmt, 11, LIC_TYPE_DELIVERY),
+                       NULL);
+}
+
+/* What is assigned and what is paid; the purchase requests and renewals that make a pool
+ * payable, due for renewal or short of access arrive with the compliance rules. */
+#define POOL_SELECT \
+  "SELECT po.id, po.product_id, p.name, po.school_id, sc.name," \
+  " (SELECT count (*) FROM assignments a WHERE a.pool_id = po.id AND a.state = 'active')," \
+  " po.quantity_paid," \
+  " (SELECT count (*) FROM assignments a WHERE a.pool_id = po.id AND a.state = 'no_access')," \
+  " po.term_end" \
+  " FROM pools po" \
+  " JOIN products p ON p.id = po.product_id" \
+  " JOIN schools sc ON sc.id = po.school_id" \
+  " WHERE sc.organization_id = ?"
+
+static gpointer
+pool_from_row (LicSqliteStatement *stmt)
+{
+  return g_object_new (LIC_TYPE_POOL,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "product-id", sqlite3_column_int64 (stmt, 1),
+                       "product-name", lic_sqlite_column_text (stmt, 2),
+                       "school-id", sqlite3_column_int64 (stmt, 3),
+                       "school-name", lic_sqlite_column_text (stmt, 4),
+                       "assigned", sqlite3_column_int64 (stmt, 5),
+                       "available", sqlite3_column_int64 (stmt, 6),
+                       "no-access", sqlite3_column_int64 (stmt, 7),
+                       "phase", "none",
+                       "term-end", lic_sqlite_column_text (stmt, 8),
+                       NULL);
+}
+
+/* Scoping and paging. */
+
+static gint64
+organization_id (const LicCaller *caller)
+{
+  return lic_organization_get_id (caller->organization);
+}
+
+/* Narrows @query to the schools a school admin was granted; an organization admin's queries
+ * are already narrowed to the organization. */
+static void
+add_school_scope (LicSqliteQuery  *query,
+                  const LicCaller *caller,
+                  const char      *school_column)
+{
+  g_autofree char *clause = NULL;
+
+  if (caller->admin_scope == LIC_ADMIN_SCOPE_ORGANIZATION)
+    return;
+  clause = g_strdup_printf (" AND %s IN (SELECT school_id FROM school_admins WHERE user_id = ?)",
+                            school_column);
+  lic_sqlite_query_append (query, clause);
+  lic_sqlite_query_bind_int (query, lic_user_get_id (caller->user));
+}
+
+/* Ends @query with the keyset condition, the order and the limit of @page. */
+static void
+add_page (LicSqliteQuery *query,
+          const LicPage  *page,
+          const char     *name_column,
+          const char     *id_column)
+{
+  g_autofree char *order = NULL;
+
+  if (page->after_name != NULL)
+    {
+      /* (name, id) > (after_name, after_id), spelled so that SQLite walks the index. */
+      g_autofree char *after = g_strdup_printf (" AND %1$s COLLATE NOCASE >= ?"
+                                                " AND (%1$s COLLATE NOCASE > ? OR %2$s > ?)",
+                                                name_column, id_column);
+
+      lic_sqlite_query_append (query, after);
+      lic_sqlite_query_bind_text (query, page->after_name);
+      lic_sqlite_query_bind_text (query, page->after_name);
+      lic_sqlite_query_bind_int (query, page->after_id);
+    }
+  order = g_strdup_printf (" ORDER BY %s COLLATE NOCASE, %s LIMIT ?", name_column, id_column);
+  lic_sqlite_query_append (query, order);
+  lic_sqlite_query_bind_int (query, (gint64) page->limit + 1);
+}
+
+/* Steps @stmt to its end, collecting what @from_row makes of each row into one page. */
+static GPtrArray *
+collect_page (LicSqliteStatement  *stmt,
+              RowFunc              from_row,
+              GDestroyNotify       free_item,
+              const LicPage       *page,
+              gboolean            *more,
+              GError             **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_item);
+  int rc;
+
+  while ((rc = lic_sqlite_step (stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (items, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  *more = items->len > page->limit;
+  if (*more)
+    g_ptr_array_set_size (items, page->limit);
+  return g_steal_pointer (&items);
+}
+
+/* Words for a search: folded, split at white space. */
+static GStrv
+search_words (const char *q)
+{
+  g_autofree char *folded = lic_sqlite_fold (q);
+  g_auto(GStrv) words = g_strsplit_set (g_strstrip (folded), " \t\n\r", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_strv_builder_add (builder, words[i]);
+  return g_strv_builder_end (builder);
+}
+
+/* The first string after every string that starts with @prefix: @prefix with its last byte
+ * raised by one. UTF-8 never holds 0xff, so the byte cannot overflow. */
+static char *
+prefix_end (const char *prefix)
+{
+  char *end = g_strdup (prefix);
+  gsize length = strlen (end);
+
+  g_assert (length > 0);
+  end[length - 1]++;
+  return end;
+}
+
+/* LicStore */
+
+static gboolean
+lic_sqlite_store_find_login (LicStore    *store,
+                             const char  *username,
+                             gint64      *user_id,
+                             char       **password_hash,
+                             GError     **error)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (store);
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  int rc;
+
+  connection = lic_sqlite_pool_acquire (self->pool, error);
+  if (connection == NULL)
+    return FALSE;
+  stmt = lic_sqlite_connection_prepare (connection,
+                                        "SELECT id, password_hash FROM users"
+                                        " WHERE username = ? AND role = 'administrator'"
+                                        " AND password_hash IS NOT NULL",
+                                        error);
+  if (stmt == NULL)
+    return FALSE;
+  lic_sqlite_bind_text (stmt, 1, username);
+  rc = lic_sqlite_step (stmt, error);
+  if (rc == SQLITE_ERROR)
+    return FALSE;
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, LIC_ERROR, LIC_ERROR_UNAUTHORIZED, "No such account");
+      return FALSE;
+    }
+  *user_id = sqlite3_column_int64 (stmt, 0);
+  *password_hash = g_strdup (lic_sqlite_column_text (stmt, 1));
+  return TRUE;
+}
+
+static gboolean
+lic_sqlite_store_create_session (LicStore    *store,
+                                 gint64       user_id,
+                                 const char  *token_hash,
+                                 gint64       now,
+                                 gint64       expires_at,
+                                 GError     **error)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (store);
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteStatement) expire = NULL;
+  g_autoptr(LicSqliteStatement) insert = NULL;
+
+  connection = lic_sqlite_pool_acquire (self->pool, error);
+  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_WRITE, error))
+    return FALSE;
+
+  expire = lic_sqlite_connection_prepare (connection,
+                                          "DELETE FROM sessions WHERE expires_at <= ?", error);
+  if (expire == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (expire, 1, now);
+  if (!lic_sqlite_run (expire, error))
+    return FALSE;
+
+  insert = lic_sqlite_connection_prepare (connection,
+                                          "INSERT INTO sessions"
+                                          " (token_hash, user_id, created_at, expires_at)"
+                                          " VALUES (?, ?, ?, ?)",
+                                          error);
+  if (insert == NULL)
+    return FALSE;
+  lic_sqlite_bind_text (insert, 1, token_hash);
+  sqlite3_bind_int64 (insert, 2, user_id);
+  sqlite3_bind_int64 (insert, 3, now);
+  sqlite3_bind_int64 (insert, 4, expires_at);
+  return lic_sqlite_run (insert, error) && lic_sqlite_connection_commit (connection, error);
+}
+
+static GArray *
+scope_school_ids (LicSqliteConnection  *connection,
+                  gint64                user_id,
+                  gint64                org_id,
+                  gboolean              organization_admin,
+                  GError              **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  int rc;
+
+  if (organization_admin)
+    stmt = lic_sqlite_connection_prepare (connection,
+                                          "SELECT id FROM schools WHERE organization_id = ?",
+                                          error);
+  else
+    stmt = lic_sqlite_connection_prepare (connection,
+                                          "SELECT sc.id FROM school_admins sa"
+                                          " JOIN schools sc ON sc.id = sa.school_id"
+                                          " WHERE sc.organization_id = ? AND sa.user_id = ?",
+                                          error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  if (!organization_admin)
+    sqlite3_bind_int64 (stmt, 2, user_id);
+  while ((rc = lic_sqlite_step (stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+static LicCaller *
+lic_sqlite_store_lookup_session (LicStore    *store,
+                                 const char  *token_hash,
+                                 gint64       now,
+                                 GError     **error)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (store);
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  g_autoptr(LicUser) user = NULL;
+  g_autoptr(LicOrganization) organization = NULL;
+  g_autoptr(GArray) school_ids = NULL;
+  gboolean organization_admin;
+  int rc;
+
+  connection = lic_sqlite_pool_acquire (self->pool, error);
+  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_READ, error))
+    return NULL;
+
+  stmt = lic_sqlite_connection_prepare (connection,
+                                        "SELECT " USER_COLUMNS ","
+                                        " u.organization_admin, o.id, o.name, o.currency"
+                                        " FROM sessions s"
+                                        " JOIN users u ON u.id = s.user_id"
+                                        " JOIN organizations o ON o.id = u.organization_id"
+                                        " WHERE s.token_hash = ? AND s.expires_at > ?"
+                                        " AND u.role = 'administrator'",
+                                        error);
+  if (stmt == NULL)
+    return NULL;
+  lic_sqlite_bind_text (stmt, 1, token_hash);
+  sqlite3_bind_int64 (stmt, 2, now);
+  rc = lic_sqlite_step (stmt, error);
+  if (rc == SQLITE_ERROR)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, LIC_ERROR, LIC_ERROR_UNAUTHORIZED, "No such session");
+      return NULL;
+    }
+
+  user = user_from_row (stmt, 0);
+  organization_admin = sqlite3_column_int (stmt, 7);
+  organization = g_object_new (LIC_TYPE_ORGANIZATION,
+                               "id", sqlite3_column_int64 (stmt, 8),
+                               "name", lic_sqlite_column_text (stmt, 9),
+                               "currency", lic_sqlite_column_text (stmt, 10),
+                               NULL);
+  school_ids = scope_school_ids (connection, lic_user_get_id (user),
+                                 lic_organization_get_id (organization), organization_admin,
+                                 error);
+  if (school_ids == NULL)
+    return NULL;
+
+  return lic_caller_new (user, organization,
+                         organization_admin ? LIC_ADMIN_SCOPE_ORGANIZATION
+                                            : LIC_ADMIN_SCOPE_SCHOOL,
+                         g_steal_pointer (&school_ids));
+}
+
+static gboolean
+lic_sqlite_store_delete_session (LicStore    *store,
+                                 const char  *token_hash,
+                                 GError     **error)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (store);
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+
+  connection = lic_sqlite_pool_acquire (self->pool, error);
+  if (connection == NULL)
+    return FALSE;
+  stmt = lic_sqlite_connection_prepare (connection,
+                                        "DELETE FROM sessions WHERE token_hash = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  lic_sqlite_bind_text (stmt, 1, token_hash);
+  return lic_sqlite_run (stmt, error);
+}
+
+static GPtrArray *
+lic_sqlite_store_list_schools (LicStore         *store,
+                               const LicCaller  *caller,
+                               GError          **error)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (store);
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteQuery) query = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  connection = lic_sqlite_pool_acquire (self->pool, error);
+  if (connection == NULL)
+    return NULL;
+
+  query = lic_sqlite_query_new ("SELECT id, name, organization_id FROM schools"
+                                " WHERE organization_id = ?");
+  lic_sqlite_query_bind_int (query, organization_id (caller));
+  add_school_scope (query, caller, "id");
+  lic_sqlite_query_append (query, " ORDER BY name COLLATE NOCASE, id");
+  stmt = lic_sqlite_query_prepare (query, connection, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = lic_sqlite_step (stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (schools, g_object_new (LIC_TYPE_SCHOOL,
+                                            "id", sqlite3_column_int64 (stmt, 0),
+                                            "name", lic_sqlite_column_text (stmt, 1),
+                                            "organization-id", sqlite3_column_int64 (stmt, 2),
+                                            NULL));
+  return rc == SQLITE_DONE ? g_steal_pointer (&schools) : NULL;
+}
+
+static GPtrArray *
+lic_sqlite_store_list_products (LicStore                *store,
+                                const LicCaller         *caller,
+                                const LicProductFilter  *filter,
+                                const LicPage           *page,
+                                gboolean                *more,
+                                GError                 **error)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (store);
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteQuery) query = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+
+  connection = lic_sqlite_pool_acquire (self->pool, error);
+  if (connection == NULL)
+    return NULL;
+
+  query = lic_sqlite_query_new (PRODUCT_SELECT);
+  lic_sqlite_query_bind_text (query, lic_organization_get_currency (caller->organization));
+  lic_sqlite_query_bind_text (query, filter->language);
+  if (filter->delivery >= 0)
+    {
+      lic_sqlite_query_append (query, " AND p.delivery = ?");
+      lic_sqlite_query_bind_text (query, lic_enum_to_nick (LIC_TYPE_DELIVERY, filter->delivery));
+    }
+  if (filter->supplier_id > 0)
+    {
+      lic_sqlite_query_append (query, " AND p.supplier_id = ?");
+      lic_sqlite_query_bind_int (query, filter->supplier_id);
+    }
+  if (filter->subject != NULL)
+    {
+      lic_sqlite_query_append (query, " AND EXISTS (SELECT 1 FROM product_subjects"
+                                      " WHERE product_id = p.id AND subject = ?)");
+      lic_sqlite_query_bind_text (query, filter->subject);
+    }
+  if (filter->grade != NULL)
+    {
+      lic_sqlite_query_append (query, " AND EXISTS (SELECT 1 FROM product_grades"
+                                      " WHERE product_id = p.id AND grade = ?)");
+      lic_sqlite_query_bind_text (query, filter->grade);
+    }
+  if (filter->q != NULL)
+    {
+      g_auto(GStrv) words = search_words (filter->q);
+
+      /* The library holds tens of products, not thousands: a scan is fine. */
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          lic_sqlite_query_append (query, " AND instr (lic_fold (p.name || ' ' || s.name || ' '"
+                                          " || coalesce (t.description, e.description)), ?) > 0");
+          lic_sqlite_query_bind_text (query, words[i]);
+        }
+    }
+  add_page (query, page, "p.name", "p.id");
+
+  stmt = lic_sqlite_query_prepare (query, connection, error);
+  if (stmt == NULL)
+    return NULL;
+  return collect_page (stmt, product_from_row, g_object_unref, page, more, error);
+}
+
+static GPtrArray *
+school_statuses (LicSqliteConnection  *connection,
+                 const LicCaller      *caller,
+                 gint64                product_id,
+                 GError              **error)
+{
+  g_autoptr(LicSqliteQuery) query = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  int rc;
+
+  query = lic_sqlite_query_new ("SELECT sc.id, sc.name, po.id,"
+                                " (SELECT count (*) FROM assignments a"
+                                "  WHERE a.pool_id = po.id AND a.state = 'active'),"
+                                " coalesce (po.quantity_paid, 0),"
+                                " (SELECT count (*) FROM assignments a"
+                                "  WHERE a.pool_id = po.id AND a.state = 'no_access')"
+                                " FROM schools sc"
+                                " LEFT JOIN pools po ON po.school_id = sc.id AND po.product_id = ?"
+                                " WHERE sc.organization_id = ?");
+  lic_sqlite_query_bind_int (query, product_id);
+  lic_sqlite_query_bind_int (query, organization_id (caller));
+  add_school_scope (query, caller, "sc.id");
+  lic_sqlite_query_append (query, " ORDER BY sc.name COLLATE NOCASE, sc.id");
+  stmt = lic_sqlite_query_prepare (query, connection, error);
+  if (stmt == NULL)
+    return NULL;
+
+  statuses = g_ptr_array_new_with_free_func ((GDestroyNotify) lic_school_status_free);
+  while ((rc = lic_sqlite_step (stmt, error)) == SQLITE_ROW)
+    {
+      LicSchoolStatus *status = g_new0 (LicSchoolStatus, 1);
+
+      status->school_id = sqlite3_column_int64 (stmt, 0);
+      status->school_name = g_strdup (lic_sqlite_column_text (stmt, 1));
+      status->pool_id = sqlite3_column_int64 (stmt, 2);
+      status->assigned = sqlite3_column_int64 (stmt, 3);
+      status->available = sqlite3_column_int64 (stmt, 4);
+      status->no_access = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (statuses, status);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&statuses) : NULL;
+}
+
+static LicProduct *
+lic_sqlite_store_get_product (LicStore         *store,
+                              const LicCaller  *caller,
+                              gint64            product_id,
+                              const char       *language,
+                              GPtrArray       **schools,
+                              GError          **error)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (store);
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  g_autoptr(LicProduct) product = NULL;
+  int rc;
+
+  connection = lic_sqlite_pool_acquire (self->pool, error);
+  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_READ, error))
+    return NULL;
+
+  stmt = lic_sqlite_connection_prepare (connection, PRODUCT_SELECT " AND p.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  lic_sqlite_bind_text (stmt, 1, lic_organization_get_currency (caller->organization));
+  lic_sqlite_bind_text (stmt, 2, language);
+  sqlite3_bind_int64 (stmt, 3, product_id);
+  rc = lic_sqlite_step (stmt, error);
+  if (rc == SQLITE_ERROR)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND,
+                   "There is no product %" G_GINT64_FORMAT " in your library.", product_id);
+      return NULL;
+    }
+  product = product_from_row (stmt);
+
+  *schools = school_statuses (connection, caller, product_id, error);
+  return *schools != NULL ? g_steal_pointer (&product) : NULL;
+}
+
+static gpointer
+user_from_list_row (LicSqliteStatement *stmt)
+{
+  return user_from_row (stmt, 0);
+}
+
+static GPtrArray *
+lic_sqlite_store_list_users (LicStore             *store,
+                             const LicCaller      *caller,
+                             const LicUserFilter  *filter,
+                             const LicPage        *page,
+                             gboolean             *more,
+                             GError              **error)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (store);
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteQuery) query = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+
+  connection = lic_sqlite_pool_acquire (self->pool, error);
+  if (connection == NULL)
+    return NULL;
+
+  query = lic_sqlite_query_new ("SELECT " USER_COLUMNS " FROM users u"
+                                " WHERE u.organization_id = ?");
+  lic_sqlite_query_bind_int (query, organization_id (caller));
+  add_school_scope (query, caller, "u.school_id");
+  if (filter->role >= 0)
+    {
+      lic_sqlite_query_append (query, " AND u.role = ?");
+      lic_sqlite_query_bind_text (query, lic_enum_to_nick (LIC_TYPE_ROLE, filter->role));
+    }
+  if (filter->school_id > 0)
+    {
+      lic_sqlite_query_append (query, " AND u.school_id = ?");
+      lic_sqlite_query_bind_int (query, filter->school_id);
+    }
+  if (filter->group_id > 0)
+    {
+      lic_sqlite_query_append (query, " AND u.id IN"
+                                      " (SELECT user_id FROM group_members WHERE group_id = ?)");
+      lic_sqlite_query_bind_int (query, filter->group_id);
+    }
+  if (filter->q != NULL)
+    {
+      g_auto(GStrv) words = search_words (filter->q);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          g_autofree char *end = prefix_end (words[i]);
+
+          lic_sqlite_query_append (query, " AND u.id IN (SELECT user_id FROM user_words"
+                                          " WHERE word >= ? AND word < ?)");
+          lic_sqlite_query_bind_text (query, words[i]);
+          lic_sqlite_query_bind_text (query, end);
+        }
+    }
+  add_page (query, page, "u.name", "u.id");
+
+  stmt = lic_sqlite_query_prepare (query, connection, error);
+  if (stmt == NULL)
+    return NULL;
+  return collect_page (stmt, user_from_list_row, g_object_unref, page, more, error);
+}
+
+static gpointer
+group_from_row (LicSqliteStatement *stmt)
+{
+  LicGroupInfo *group = g_new0 (LicGroupInfo, 1);
+
+  group->id = sqlite3_column_int64 (stmt, 0);
+  group->name = g_strdup (lic_sqlite_column_text (stmt, 1));
+  group->school_id = sqlite3_column_int64 (stmt, 2);
+  group->member_count = sqlite3_column_int64 (stmt, 3);
+  return group;
+}
+
+static GPtrArray *
+lic_sqlite_store_list_groups (LicStore         *store,
+                              const LicCaller  *caller,
+                              gint64            school_id,
+                              const LicPage    *page,
+                              gboolean         *more,
+                              GError          **error)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (store);
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteQuery) query = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+
+  connection = lic_sqlite_pool_acquire (self->pool, error);
+  if (connection == NULL)
+    return NULL;
+
+  query = lic_sqlite_query_new ("SELECT g.id, g.name, g.school_id,"
+                                " (SELECT count (*) FROM group_members m WHERE m.group_id = g.id)"
+                                " FROM user_groups g JOIN schools sc ON sc.id = g.school_id"
+                                " WHERE sc.organization_id = ?");
+  lic_sqlite_query_bind_int (query, organization_id (caller));
+  add_school_scope (query, caller, "g.school_id");
+  if (school_id > 0)
+    {
+      lic_sqlite_query_append (query, " AND g.school_id = ?");
+      lic_sqlite_query_bind_int (query, school_id);
+    }
+  add_page (query, page, "g.name", "g.id");
+
+  stmt = lic_sqlite_query_prepare (query, connection, error);
+  if (stmt == NULL)
+    return NULL;
+  return collect_page (stmt, group_from_row, (GDestroyNotify) lic_group_info_free,
+                       page, more, error);
+}
+
+static GPtrArray *
+lic_sqlite_store_list_pools (LicStore             *store,
+                             const LicCaller      *caller,
+                             const LicPoolFilter  *filter,
+                             const LicPage        *page,
+                             gboolean             *more,
+                             GError              **error)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (store);
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteQuery) query = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+
+  connection = lic_sqlite_pool_acquire (self->pool, error);
+  if (connection == NULL)
+    return NULL;
+
+  query = lic_sqlite_query_new (POOL_SELECT);
+  lic_sqlite_query_bind_int (query, organization_id (caller));
+  add_school_scope (query, caller, "po.school_id");
+  if (filter->school_id > 0)
+    {
+      lic_sqlite_query_append (query, " AND po.school_id = ?");
+      lic_sqlite_query_bind_int (query, filter->school_id);
+    }
+  if (filter->product_id > 0)
+    {
+      lic_sqlite_query_append (query, " AND po.product_id = ?");
+      lic_sqlite_query_bind_int (query, filter->product_id);
+    }
+  add_page (query, page, "p.name", "po.id");
+
+  stmt = lic_sqlite_query_prepare (query, connection, error);
+  if (stmt == NULL)
+    return NULL;
+  return collect_page (stmt, pool_from_row, g_object_unref, page, more, error);
+}
+
+static LicPool *
+lic_sqlite_store_get_pool (LicStore         *store,
+                           const LicCaller  *caller,
+                           gint64            pool_id,
+                           GError          **error)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (store);
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteQuery) query = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  int rc;
+
+  connection = lic_sqlite_pool_acquire (self->pool, error);
+  if (connection == NULL)
+    return NULL;
+
+  query = lic_sqlite_query_new (POOL_SELECT);
+  lic_sqlite_query_bind_int (query, organization_id (caller));
+  add_school_scope (query, caller, "po.school_id");
+  lic_sqlite_query_append (query, " AND po.id = ?");
+  lic_sqlite_query_bind_int (query, pool_id);
+
+  stmt = lic_sqlite_query_prepare (query, connection, error);
+  if (stmt == NULL)
+    return NULL;
+  rc = lic_sqlite_step (stmt, error);
+  if (rc == SQLITE_ERROR)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND,
+                   "There is no license pool %" G_GINT64_FORMAT " in your schools.", pool_id);
+      return NULL;
+    }
+  return pool_from_row (stmt);
+}
+
+/* The demo. */
+
+/* Runs @stmt, bound by the caller, and readies it for the next row. */
+static gboolean
+run_once (LicSqliteStatement  *stmt,
+          GError             **error)
+{
+  gboolean ok = lic_sqlite_run (stmt, error);
+
+  lic_sqlite_statement_reset (stmt);
+  return ok;
+}
+
+/* Inserts one row into a rowid table with @stmt and gives its id, or 0 on an error. */
+static gint64
+insert_row (LicSqliteConnection  *connection,
+            LicSqliteStatement   *stmt,
+            GError              **error)
+{
+  return run_once (stmt, error) ? lic_sqlite_connection_last_id (connection) : 0;
+}
+
+static gboolean
+insert_words (LicSqliteStatement  *stmt,
+              gint64               user_id,
+              const LicDemoUser   *user,
+              GError             **error)
+{
+  g_autofree char *name = lic_sqlite_fold (user->name);
+  g_auto(GStrv) name_words = g_strsplit_set (name, " -", -1);
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+
+  /* Each part of the name, and a double name whole ("anna-karin"), so that a prefix
+   * that runs past the hyphen still finds it. */
+  for (guint i = 0; name_words[i] != NULL; i++)
+    if (name_words[i][0] != '\0')
+      g_ptr_array_add (words, g_strdup (name_words[i]));
+  if (strchr (name, '-') != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (name, " ", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        if (strchr (parts[i], '-') != NULL)
+          g_ptr_array_add (words, g_strdup (parts[i]));
+    }
+  g_ptr_array_add (words, lic_sqlite_fold (user->username));
+  if (user->email != NULL)
+    g_ptr_array_add (words, lic_sqlite_fold (user->email));
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      lic_sqlite_bind_text (stmt, 1, g_ptr_array_index (words, i));
+      sqlite3_bind_int64 (stmt, 2, user_id);
+      if (!run_once (stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  GArray *organizations;
+  GArray *schools;
+  GArray *suppliers;
+  GArray *products;
+  GArray *groups;
+  GArray *users;
+} DemoIds;
+
+static void
+demo_ids_clear (DemoIds *ids)
+{
+  g_clear_pointer (&ids->organizations, g_array_unref);
+  g_clear_pointer (&ids->schools, g_array_unref);
+  g_clear_pointer (&ids->suppliers, g_array_unref);
+  g_clear_pointer (&ids->products, g_array_unref);
+  g_clear_pointer (&ids->groups, g_array_unref);
+  g_clear_pointer (&ids->users, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DemoIds, demo_ids_clear)
+
+#define ID(array, index) g_array_index ((array), gint64, (index))
+
+static GArray *
+id_array (guint length)
+{
+  return g_array_sized_new (FALSE, TRUE, sizeof (gint64), length);
+}
+
+static gboolean
+insert_organizations (LicSqliteConnection  *connection,
+                      const LicDemo        *demo,
+                      DemoIds              *ids,
+                      GError              **error)
+{
+  g_autoptr(LicSqliteStatement) organization = NULL;
+  g_autoptr(LicSqliteStatement) school = NULL;
+
+  organization = lic_sqlite_connection_prepare (connection,
+                                                "INSERT INTO organizations"
+                                                " (name, currency, country) VALUES (?, ?, ?)",
+                                                error);
+  school = lic_sqlite_connection_prepare (connection,
+                                          "INSERT INTO schools (organization_id, name)"
+                                          " VALUES (?, ?)",
+                                          error);
+  if (organization == NULL || school == NULL)
+    return FALSE;
+
+  ids->organizations = id_array (demo->n_organizations);
+  for (guint i = 0; i < demo->n_organizations; i++)
+    {
+      gint64 id;
+
+      lic_sqlite_bind_text (organization, 1, demo->organizations[i].name);
+      lic_sqlite_bind_text (organization, 2, demo->organizations[i].currency);
+      lic_sqlite_bind_text (organization, 3, demo->organizations[i].country);
+      if ((id = insert_row (connection, organization, error)) == 0)
+        return FALSE;
+      g_array_append_val (ids->organizations, id);
+    }
+
+  ids->schools = id_array (demo->n_schools);
+  for (guint i = 0; i < demo->n_schools; i++)
+    {
+      gint64 id;
+
+      sqlite3_bind_int64 (school, 1, ID (ids->organizations, demo->schools[i].organization));
+      lic_sqlite_bind_text (school, 2, demo->schools[i].name);
+      if ((id = insert_row (connection, school, error)) == 0)
+        return FALSE;
+      g_array_append_val (ids->schools, id);
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_product_list (LicSqliteStatement  *stmt,
+                     gint64               product_id,
+                     const char * const  *values,
+                     GError             **error)
+{
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, product_id);
+      lic_sqlite_bind_text (stmt, 2, values[i]);
+      if (!run_once (stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_library (LicSqliteConnection  *connection,
+                const LicDemo        *demo,
+                DemoIds              *ids,
+                GError              **error)
+{
+  g_autoptr(LicSqliteStatement) supplier = NULL;
+  g_autoptr(LicSqliteStatement) product = NULL;
+  g_autoptr(LicSqliteStatement) text = NULL;
+  g_autoptr(LicSqliteStatement) subject = NULL;
+  g_autoptr(LicSqliteStatement) grade = NULL;
+  g_autoptr(LicSqliteStatement) price = NULL;
+
+  supplier = lic_sqlite_connection_prepare (connection,
+                                            "INSERT INTO suppliers (name) VALUES (?)", error);
+  product = lic_sqlite_connection_prepare (connection,
+                                           "INSERT INTO products (supplier_id, name, license_model,"
+                                           " term_months, delivery) VALUES (?, ?, ?, ?, ?)",
+                                           error);
+  text = lic_sqlite_connection_prepare (connection,
+                                        "INSERT INTO product_texts (product_id, language,"
+                                        " description) VALUES (?, ?, ?)",
+                                        error);
+  subject = lic_sqlite_connection_prepare (connection,
+                                           "INSERT INTO product_subjects (product_id, subject)"
+                                           " VALUES (?, ?)",
+                                           error);
+  grade = lic_sqlite_connection_prepare (connection,
+                                         "INSERT INTO product_grades (product_id, grade)"
+                                         " VALUES (?, ?)",
+                                         error);
+  price = lic_sqlite_connection_prepare (connection,
+                                         "INSERT INTO product_prices (product_id, currency,"
+                                         " price_minor) VALUES (?, ?, ?)",
+                                         error);
+  if (supplier == NULL || product == NULL || text == NULL || subject == NULL || grade == NULL
+      || price == NULL)
+    return FALSE;
+
+  ids->suppliers = id_array (demo->n_suppliers);
+  for (guint i = 0; i < demo->n_suppliers; i++)
+    {
+      gint64 id;
+
+      lic_sqlite_bind_text (supplier, 1, demo->suppliers[i]);
+      if ((id = insert_row (connection, supplier, error)) == 0)
+        return FALSE;
+      g_array_append_val (ids->suppliers, id);
+    }
+
+  ids->products = id_array (demo->n_products);
+  for (guint i = 0; i < demo->n_products; i++)
+    {
+      const LicDemoProduct *p = &demo->products[i];
+      const char *texts[][2] = {
+        { "en", p->description_en }, { "sv", p->description_sv }, { "fi", p->description_fi },
+      };
+      gint64 id;
+
+      sqlite3_bind_int64 (product, 1, ID (ids->suppliers, p->supplier));
+      lic_sqlite_bind_text (product, 2, p->name);
+      lic_sqlite_bind_text (product, 3, lic_enum_to_nick (LIC_TYPE_LICENSE_MODEL,
+                                                          p->license_model));
+      sqlite3_bind_int64 (product, 4, p->term_months);
+      lic_sqlite_bind_text (product, 5, lic_enum_to_nick (LIC_TYPE_DELIVERY, p->delivery));
+      if ((id = insert_row (connection, product, error)) == 0)
+        return FALSE;
+      g_array_append_val (ids->products, id);
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          sqlite3_bind_int64 (text, 1, id);
+          lic_sqlite_bind_text (text, 2, texts[t][0]);
+          lic_sqlite_bind_text (text, 3, texts[t][1]);
+          if (!run_once (text, error))
+            return FALSE;
+        }
+      if (!insert_product_list (subject, id, p->subjects, error)
+          || !insert_product_list (grade, id, p->grades, error))
+        return FALSE;
+      for (guint c = 0; p->prices[c].currency != NULL; c++)
+        {
+          sqlite3_bind_int64 (price, 1, id);
+          lic_sqlite_bind_text (price, 2, p->prices[c].currency);
+          sqlite3_bind_int64 (price, 3, p->prices[c].amount);
+          if (!run_once (price, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_people (LicSqliteConnection  *connection,
+               const LicDemo        *demo,
+               DemoIds              *ids,
+               GError              **error)
+{
+  g_autoptr(LicSqliteStatement) group = NULL;
+  g_autoptr(LicSqliteStatement) user = NULL;
+  g_autoptr(LicSqliteStatement) word = NULL;
+  g_autoptr(LicSqliteStatement) member = NULL;
+  g_autoptr(LicSqliteStatement) admin = NULL;
+
+  group = lic_sqlite_connection_prepare (connection,
+                                         "INSERT INTO user_groups (school_id, name) VALUES (?, ?)",
+                                         error);
+  user = lic_sqlite_connection_prepare (connection,
+                                        "INSERT INTO users (organization_id, school_id, username,"
+                                        " name, email, role, password_hash, organization_admin,"
+                                        " language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                        error);
+  word = lic_sqlite_connection_prepare (connection,
+                                        "INSERT OR IGNORE INTO user_words (word, user_id)"
+                                        " VALUES (?, ?)",
+                                        error);
+  member = lic_sqlite_connection_prepare (connection,
+                                          "INSERT INTO group_members (group_id, user_id)"
+                                          " VALUES (?, ?)",
+                                          error);
+  admin = lic_sqlite_connection_prepare (connection,
+                                         "INSERT INTO school_admins (user_id, school_id)"
+                                         " VALUES (?, ?)",
+                                         error);
+  if (group == NULL || user == NULL || word == NULL || member == NULL || admin == NULL)
+    return FALSE;
+
+  ids->groups = id_array (demo->groups->len);
+  for (guint i = 0; i < demo->groups->len; i++)
+    {
+      const LicDemoGroup *g = &g_array_index (demo->groups, LicDemoGroup, i);
+      gint64 id;
+
+      sqlite3_bind_int64 (group, 1, ID (ids->schools, g->school));
+      lic_sqlite_bind_text (group, 2, g->name);
+      if ((id = insert_row (connection, group, error)) == 0)
+        return FALSE;
+      g_array_append_val (ids->groups, id);
+    }
+
+  ids->users = id_array (demo->users->len);
+  for (guint i = 0; i < demo->users->len; i++)
+    {
+      const LicDemoUser *u = &g_array_index (demo->users, LicDemoUser, i);
+      guint organization = demo->schools[u->school].organization;
+      gint64 id;
+
+      sqlite3_bind_int64 (user, 1, ID (ids->organizations, organization));
+      sqlite3_bind_int64 (user, 2, ID (ids->schools, u->school));
+      lic_sqlite_bind_text (user, 3, u->username);
+      lic_sqlite_bind_text (user, 4, u->name);
+      lic_sqlite_bind_text (user, 5, u->email);
+      lic_sqlite_bind_text (user, 6, lic_enum_to_nick (LIC_TYPE_ROLE, u->role));
+      lic_sqlite_bind_text (user, 7, u->password_hash);
+      sqlite3_bind_int (user, 8, u->organization_admin);
+      lic_sqlite_bind_text (user, 9, demo->organizations[organization].language);
+      if ((id = insert_row (connection, user, error)) == 0
+          || !insert_words (word, id, u, error))
+        return FALSE;
+      g_array_append_val (ids->users, id);
+
+      if (u->group >= 0)
+        {
+          sqlite3_bind_int64 (member, 1, ID (ids->groups, u->group));
+          sqlite3_bind_int64 (member, 2, id);
+          if (!run_once (member, error))
+            return FALSE;
+        }
+      if (u->admin_school >= 0)
+        {
+          sqlite3_bind_int64 (admin, 1, id);
+          sqlite3_bind_int64 (admin, 2, ID (ids->schools, u->admin_school));
+          if (!run_once (admin, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_pools (LicSqliteConnection  *connection,
+              const LicDemo        *demo,
+              DemoIds              *ids,
+              GError              **error)
+{
+  g_autoptr(LicSqliteStatement) pool = NULL;
+  g_autoptr(LicSqliteStatement) assignment = NULL;
+
+  pool = lic_sqlite_connection_prepare (connection,
+                                        "INSERT INTO pools (school_id, product_id, quantity_paid,"
+                                        " term_end) VALUES (?, ?, ?, ?)",
+                                        error);
+  assignment = lic_sqlite_connection_prepare (connection,
+                                              "INSERT INTO assignments (pool_id, user_id,"
+                                              " assigned_at, state) VALUES (?, ?, ?, 'active')",
+                                              error);
+  if (pool == NULL || assignment == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < demo->pools->len; i++)
+    {
+      const LicDemoPool *p = &g_array_index (demo->pools, LicDemoPool, i);
+      gint64 id;
+
+      sqlite3_bind_int64 (pool, 1, ID (ids->schools, p->school));
+      sqlite3_bind_int64 (pool, 2, ID (ids->products, p->product));
+      sqlite3_bind_int64 (pool, 3, p->quantity_paid);
+      lic_sqlite_bind_text (pool, 4, p->term_end);
+      if ((id = insert_row (connection, pool, error)) == 0)
+        return FALSE;
+
+      for (guint u = 0; u < p->users->len; u++)
+        {
+          sqlite3_bind_int64 (assignment, 1, id);
+          sqlite3_bind_int64 (assignment, 2, ID (ids->users, g_array_index (p->users, guint, u)));
+          lic_sqlite_bind_text (assignment, 3, p->assigned_at);
+          if (!run_once (assignment, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+lic_sqlite_store_load_demo (LicStore       *store,
+                            const LicDemo  *demo,
+                            gboolean       *loaded,
+                            GError        **error)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (store);
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteStatement) check = NULL;
+  g_autoptr(LicSqliteStatement) mark = NULL;
+  g_auto(DemoIds) ids = { NULL };
+  int rc;
+
+  *loaded = FALSE;
+  connection = lic_sqlite_pool_acquire (self->pool, error);
+  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_WRITE, error))
+    return FALSE;
+
+  check = lic_sqlite_connection_prepare (connection,
+                                         "SELECT 1 FROM meta WHERE key = 'demo'", error);
+  if (check == NULL || (rc = lic_sqlite_step (check, error)) == SQLITE_ERROR)
+    return FALSE;
+  if (rc == SQLITE_ROW)
+    return TRUE;
+
+  mark = lic_sqlite_connection_prepare (connection,
+                                        "INSERT INTO meta (key, value) VALUES ('demo', '1')",
+                                        error);
+  if (mark == NULL
+      || !insert_organizations (connection, demo, &ids, error)
+      || !insert_library (connection, demo, &ids, error)
+      || !insert_people (connection, demo, &ids, error)
+      || !insert_pools (connection, demo, &ids, error)
+      || !lic_sqlite_run (mark, error)
+      || !lic_sqlite_connection_commit (connection, error))
+    return FALSE;
+
+  *loaded = TRUE;
+  return TRUE;
+}
+
+/* GObject and GInitable */
+
+static gboolean
+lic_sqlite_store_initable_init (GInitable     *initable,
+                                     GCancellable  *cancellable,
+                                     GError       **error)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (initable);
+  g_autoptr(LicSqliteConnection) connection = NULL;
+
+  self->pool = lic_sqlite_pool_new (self->path);
+  connection = lic_sqlite_pool_acquire (self->pool, error);
+  return connection != NULL && lic_sqlite_migrate (connection, error);
+}
+
+static void
+lic_sqlite_store_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = lic_sqlite_store_initable_init;
+}
+
+static void
+lic_sqlite_store_store_iface_init (LicStoreInterface *iface)
+{
+  iface->load_demo = lic_sqlite_store_load_demo;
+  iface->find_login = lic_sqlite_store_find_login;
+  iface->create_session = lic_sqlite_store_create_session;
+  iface->lookup_session = lic_sqlite_store_lookup_session;
+  iface->delete_session = lic_sqlite_store_delete_session;
+  iface->list_schools = lic_sqlite_store_list_schools;
+  iface->list_products = lic_sqlite_store_list_products;
+  iface->get_product = lic_sqlite_store_get_product;
+  iface->list_users = lic_sqlite_store_list_users;
+  iface->list_groups = lic_sqlite_store_list_groups;
+  iface->list_pools = lic_sqlite_store_list_pools;
+  iface->get_pool = lic_sqlite_store_get_pool;
+}
+
+static void
+lic_sqlite_store_finalize (GObject *object)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (object);
+
+  g_clear_pointer (&self->pool, lic_sqlite_pool_free);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (lic_sqlite_store_parent_class)->finalize (object);
+}
+
+static void
+lic_sqlite_store_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lic_sqlite_store_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lic_sqlite_store_class_init (LicSqliteStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lic_sqlite_store_finalize;
+  object_class->get_property = lic_sqlite_store_get_property;
+  object_class->set_property = lic_sqlite_store_set_property;
+
+  /* The database file, created if missing. */
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lic_sqlite_store_init (LicSqliteStore *self)
+{
+}
+
+/**
+ * lic_sqlite_store_new:
+ *
+ * Opens the database at @path, creating it if needed, and migrates it to the current schema.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+LicSqliteStore *
+lic_sqlite_store_new (const char  *path,
+                      GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_initable_new (LIC_TYPE_SQLITE_STORE, NULL, error, "path", path, NULL);
+}
