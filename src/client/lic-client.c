@@ -1,2 +1,1422 @@
-/* Placeholder until the client lands. */
+/* lic-client.c: the app's asynchronous connection to licentia-server.
+ *
+ * Every call goes through send_json_async() (one request, one JSON object back) and, for lists,
+ * list_async(); read_response() is the one place where transport errors, HTTP statuses and bodies
+ * become a JsonObject or a LicError.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <libsoup/soup.h>
+
 #include "lic-client.h"
+
+#define API_PREFIX "/api/v1"
+
+/* Long enough for a slow page on a poor school network, short enough that a server that stopped
+ * answering is reported rather than waited on. */
+#define TIMEOUT_SECONDS 30
+
+/* The largest page the server gives (docs/api.md); used when the client itself follows cursors. */
+#define MAX_LIMIT 200
+
+typedef gpointer (*LicFromJsonFunc) (JsonObject  *object,
+                                     GError     **error);
+
+struct _LicClient
+{
+  GObject parent_instance;
+
+  SoupSession *session;
+  char *base_url;             /* normalised; as given when it is not a valid address */
+  GError *address_error;      /* why base_url is not a valid address, or NULL */
+
+  /* The session: all NULL (and scope NONE) when signed out. */
+  char *token;
+  LicUser *user;
+  LicOrganization *organization;
+  LicAdminScope admin_scope;
+  GArray *school_ids;         /* of gint64 */
+};
+
+G_DEFINE_FINAL_TYPE (LicClient, lic_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BASE_URL,
+  PROP_SIGNED_IN,
+  PROP_USER,
+  PROP_ORGANIZATION,
+  PROP_ADMIN_SCOPE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Session state */
+
+/* Replaces the session, notifying only the properties that change. Takes @school_ids. */
+static void
+set_session (LicClient       *self,
+             const char      *token,
+             LicUser         *user,
+             LicOrganization *organization,
+             LicAdminScope    admin_scope,
+             GArray          *school_ids)
+{
+  gboolean was_signed_in = self->token != NULL;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (g_strcmp0 (self->token, token) != 0)
+    {
+      g_free (self->token);
+      self->token = g_strdup (token);
+    }
+  if (g_set_object (&self->user, user))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+  if (g_set_object (&self->organization, organization))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANIZATION]);
+  if (self->admin_scope != admin_scope)
+    {
+      self->admin_scope = admin_scope;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADMIN_SCOPE]);
+    }
+  g_clear_pointer (&self->school_ids, g_array_unref);
+  self->school_ids = school_ids;
+  if (was_signed_in != (self->token != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+clear_session (LicClient *self)
+{
+  set_session (self, NULL, NULL, NULL, LIC_ADMIN_SCOPE_NONE, NULL);
+}
+
+/* JSON helpers */
+
+static JsonObject *
+get_object_member (JsonObject  *object,
+                   const char  *member,
+                   GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, LIC_ERROR, LIC_ERROR_PARSE, "“%s” must be an object", member);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static GArray *
+get_id_array (JsonObject  *object,
+              const char  *member,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    goto malformed;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gint64 id;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64)
+        goto malformed;
+      id = json_node_get_int (element);
+      g_array_append_val (ids, id);
+    }
+  return g_steal_pointer (&ids);
+
+malformed:
+  g_set_error (error, LIC_ERROR, LIC_ERROR_PARSE, "“%s” must be an array of integers", member);
+  return NULL;
+}
+
+static JsonObject *
+parse_body (GBytes  *body,
+            GError **error)
+{
+  gsize length = 0;
+  const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, LIC_ERROR, LIC_ERROR_PARSE, "The answer is empty");
+      return NULL;
+    }
+  return lic_json_parse_object (data, length, error);
+}
+
+/* Appends name=value to a query string; a NULL or empty value is left out. */
+static void
+query_add (GString    *query,
+           const char *name,
+           const char *value)
+{
+  g_autofree char *escaped = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  escaped = g_uri_escape_string (value, NULL, FALSE);
+  g_string_append_printf (query, "%s%s=%s", query->len > 0 ? "&" : "", name, escaped);
+}
+
+/* Requests */
+
+/* The one mapping of what came back into the API's JSON object or a LIC_ERROR. */
+static JsonObject *
+read_response (LicClient    *self,
+               SoupMessage  *message,
+               GBytes       *body,
+               GError       *transport_error,
+               GError      **error)
+{
+  g_autoptr(JsonObject) object = NULL;
+  JsonObject *error_object;
+  const char *text = NULL;
+  const char *reason;
+  guint status;
+
+  if (transport_error != NULL)
+    {
+      /* Callers tell cancellation apart by its GIO code, so it passes unchanged. */
+      if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_error_copy (transport_error));
+      else
+        g_set_error (error, LIC_ERROR, LIC_ERROR_NETWORK, "Could not connect to %s: %s",
+                     self->base_url, transport_error->message);
+      return NULL;
+    }
+
+  status = soup_message_get_status (message);
+  reason = soup_message_get_reason_phrase (message);
+  if (reason == NULL)
+    reason = "";
+  if (status == SOUP_STATUS_NO_CONTENT)
+    return json_object_new ();
+  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+    return parse_body (body, error);
+
+  if (status < 400)
+    {
+      /* Not the API speaking: a redirect libsoup did not follow, e.g. from a captive portal. */
+      g_set_error (error, LIC_ERROR, LIC_ERROR_NETWORK, "Could not connect to %s: answer %u %s",
+                   self->base_url, status, reason);
+      return NULL;
+    }
+
+  /* A proxy in front of the server answers errors without the API's JSON. */
+  object = parse_body (body, NULL);
+  error_object = object != NULL ? get_object_member (object, "error", NULL) : NULL;
+  if (error_object != NULL)
+    lic_json_get_string (error_object, "message", FALSE, &text, NULL);
+
+  if (text != NULL && *text != '\0')
+    g_set_error_literal (error, LIC_ERROR, lic_error_from_http_status (status), text);
+  else
+    g_set_error (error, LIC_ERROR, lic_error_from_http_status (status),
+                 "The server at %s answered %u %s",
+                 self->base_url, status, reason);
+  return NULL;
+}
+
+typedef struct
+{
+  SoupMessage *message;
+  char *token;                /* the token the request was sent with */
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_clear_object (&request->message);
+  g_free (request->token);
+  g_free (request);
+}
+
+static void
+send_json_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LicClient *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GError) transport_error = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  JsonObject *object;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &transport_error);
+  object = read_response (self, request->message, body, transport_error, &error);
+
+  /* Only the token this request carried is known to be dead: a sign-in may have replaced it
+   * while the request was under way. */
+  if (soup_message_get_status (request->message) == SOUP_STATUS_UNAUTHORIZED
+      && request->token != NULL
+      && g_strcmp0 (request->token, self->token) == 0)
+    clear_session (self);
+
+  if (object == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, object, (GDestroyNotify) json_object_unref);
+}
+
+/* Sends one request to the API: @path below /api/v1, @query already escaped (may be NULL),
+ * @body as JSON (may be NULL), with @token as bearer (may be NULL). Finishes with the answer's
+ * JSON object (an empty one for 204) or a LIC_ERROR. */
+static void
+send_json_async (LicClient           *self,
+                 const char          *method,
+                 const char          *path,
+                 const char          *query,
+                 JsonBuilder         *body,
+                 const char          *token,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *uri = NULL;
+  SoupMessageHeaders *headers;
+  Request *request;
+
+  g_assert (LIC_IS_CLIENT (self));
+  g_assert (path != NULL && path[0] == '/');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, send_json_async);
+
+  if (self->address_error != NULL)
+    {
+      g_task_return_new_error (task, LIC_ERROR, LIC_ERROR_NETWORK, "Could not connect to %s: %s",
+                               self->base_url, self->address_error->message);
+      return;
+    }
+
+  uri = g_strconcat (self->base_url, API_PREFIX, path,
+                     query != NULL && *query != '\0' ? "?" : "", query, NULL);
+  request = g_new0 (Request, 1);
+  request->message = soup_message_new (method, uri);
+  request->token = g_strdup (token);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  /* The base URL is checked and the rest is escaped here, so this is a bug in the client. */
+  g_assert (request->message != NULL);
+
+  headers = soup_message_get_request_headers (request->message);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  if (token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", authorization);
+    }
+  if (body != NULL)
+    {
+      char *text = lic_json_to_string (body);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+      soup_message_set_request_body_from_bytes (request->message, "application/json", bytes);
+    }
+
+  soup_session_send_and_read_async (self->session, request->message, G_PRIORITY_DEFAULT,
+                                    cancellable, send_json_cb, g_steal_pointer (&task));
+}
+
+static JsonObject *
+send_json_finish (LicClient     *self,
+                  GAsyncResult  *result,
+                  GError       **error)
+{
+  g_assert (g_task_is_valid (result, self));
+  g_assert (g_async_result_is_tagged (result, send_json_async));
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Single objects and pages of lists */
+
+typedef struct
+{
+  GType item_type;
+  LicFromJsonFunc from_json;
+} Reader;
+
+static Reader *
+reader_new (GType           item_type,
+            LicFromJsonFunc from_json)
+{
+  Reader *reader = g_new0 (Reader, 1);
+
+  reader->item_type = item_type;
+  reader->from_json = from_json;
+  return reader;
+}
+
+static void
+get_item_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Reader *reader = g_task_get_task_data (task);
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer item;
+
+  root = send_json_finish (LIC_CLIENT (source), result, &error);
+  if (root == NULL || (item = reader->from_json (root, &error)) == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, item, g_object_unref);
+}
+
+/* GET @path, read as one object by @from_json. */
+static void
+get_item_async (LicClient           *self,
+                gpointer             source_tag,
+                const char          *path,
+                GType                item_type,
+                LicFromJsonFunc      from_json,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, reader_new (item_type, from_json), g_free);
+  send_json_async (self, "GET", path, NULL, NULL, self->token, cancellable,
+                   get_item_cb, g_steal_pointer (&task));
+}
+
+typedef struct
+{
+  GListStore *items;
+  char *next_cursor;
+} Page;
+
+static void
+page_free (Page *page)
+{
+  g_clear_object (&page->items);
+  g_free (page->next_cursor);
+  g_free (page);
+}
+
+/* Reads {"items": [...], "next_cursor": "..." | null}. */
+static Page *
+read_page (JsonObject  *root,
+           Reader      *reader,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "items");
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *next_cursor = NULL;
+  JsonArray *array;
+  Page *page;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error_literal (error, LIC_ERROR, LIC_ERROR_PARSE, "“items” must be an array");
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gpointer item;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error_literal (error, LIC_ERROR, LIC_ERROR_PARSE,
+                               "“items” must be an array of objects");
+          return NULL;
+        }
+      item = reader->from_json (json_node_get_object (element), error);
+      if (item == NULL)
+        return NULL;
+      g_ptr_array_add (items, item);
+    }
+
+  if (!lic_json_get_string (root, "next_cursor", FALSE, &next_cursor, error))
+    return NULL;
+
+  page = g_new0 (Page, 1);
+  page->items = g_list_store_new (reader->item_type);
+  g_list_store_splice (page->items, 0, 0, items->pdata, items->len);
+  page->next_cursor = next_cursor != NULL && *next_cursor != '\0' ? g_strdup (next_cursor) : NULL;
+  return page;
+}
+
+static void
+list_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Reader *reader = g_task_get_task_data (task);
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GError) error = NULL;
+  Page *page;
+
+  root = send_json_finish (LIC_CLIENT (source), result, &error);
+  if (root == NULL || (page = read_page (root, reader, &error)) == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, page, (GDestroyNotify) page_free);
+}
+
+/* GET one page of the list at @path: @filters is an escaped query string (may be empty) to
+ * which @cursor and @limit are added; the items are read by @from_json. */
+static void
+list_async (LicClient           *self,
+            gpointer             source_tag,
+            const char          *path,
+            const char          *filters,
+            const char          *cursor,
+            guint                limit,
+            GType                item_type,
+            LicFromJsonFunc      from_json,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GString) query = g_string_new (filters);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, reader_new (item_type, from_json), g_free);
+
+  query_add (query, "cursor", cursor);
+  if (limit > 0)
+    {
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_snprintf (text, sizeof text, "%u", limit);
+      query_add (query, "limit", text);
+    }
+  send_json_async (self, "GET", path, query->str, NULL, self->token, cancellable,
+                   list_cb, g_steal_pointer (&task));
+}
+
+static GListModel *
+list_finish (GAsyncResult  *result,
+             char         **next_cursor,
+             GError       **error)
+{
+  Page *page = g_task_propagate_pointer (G_TASK (result), error);
+  GListModel *items;
+
+  if (next_cursor != NULL)
+    *next_cursor = NULL;
+  if (page == NULL)
+    return NULL;
+
+  items = G_LIST_MODEL (g_steal_pointer (&page->items));
+  if (next_cursor != NULL)
+    *next_cursor = g_steal_pointer (&page->next_cursor);
+  page_free (page);
+  return items;
+}
+
+/* GObject */
+
+static void
+lic_client_constructed (GObject *object)
+{
+  LicClient *self = LIC_CLIENT (object);
+  char *url;
+
+  G_OBJECT_CLASS (lic_client_parent_class)->constructed (object);
+
+  if (self->base_url == NULL)
+    self->base_url = g_strdup ("");
+  /* An invalid address is kept as given: every call then fails with LIC_ERROR_NETWORK saying
+   * why, the same way as an address that does not answer. */
+  url = lic_client_normalize_url (self->base_url, &self->address_error);
+  if (url != NULL)
+    {
+      g_free (self->base_url);
+      self->base_url = url;
+    }
+}
+
+static void
+lic_client_dispose (GObject *object)
+{
+  LicClient *self = LIC_CLIENT (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->user);
+  g_clear_object (&self->organization);
+
+  G_OBJECT_CLASS (lic_client_parent_class)->dispose (object);
+}
+
+static void
+lic_client_finalize (GObject *object)
+{
+  LicClient *self = LIC_CLIENT (object);
+
+  g_free (self->base_url);
+  g_clear_error (&self->address_error);
+  g_free (self->token);
+  g_clear_pointer (&self->school_ids, g_array_unref);
+
+  G_OBJECT_CLASS (lic_client_parent_class)->finalize (object);
+}
+
+static void
+lic_client_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  LicClient *self = LIC_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      g_value_set_string (value, self->base_url);
+      break;
+
+    case PROP_SIGNED_IN:
+      g_value_set_boolean (value, self->token != NULL);
+      break;
+
+    case PROP_USER:
+      g_value_set_object (value, self->user);
+      break;
+
+    case PROP_ORGANIZATION:
+      g_value_set_object (value, self->organization);
+      break;
+
+    case PROP_ADMIN_SCOPE:
+      g_value_set_enum (value, self->admin_scope);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lic_client_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  LicClient *self = LIC_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      g_free (self->base_url);
+      self->base_url = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lic_client_class_init (LicClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = lic_client_constructed;
+  object_class->dispose = lic_client_dispose;
+  object_class->finalize = lic_client_finalize;
+  object_class->get_property = lic_client_get_property;
+  object_class->set_property = lic_client_set_property;
+
+  /**
+   * LicClient:base-url:
+   *
+   * The server's address as lic_client_normalize_url() writes it, without "/api/v1".
+   */
+  properties[PROP_BASE_URL] =
+    g_param_spec_string ("base-url", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * LicClient:signed-in:
+   *
+   * Whether the client holds a session token. Turns FALSE on sign-out and when the server
+   * answers 401 to the current token.
+   */
+  properties[PROP_SIGNED_IN] =
+    g_param_spec_boolean ("signed-in", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * LicClient:user:
+   *
+   * The signed-in administrator, or %NULL.
+   */
+  properties[PROP_USER] =
+    g_param_spec_object ("user", NULL, NULL,
+                         LIC_TYPE_USER,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * LicClient:organization:
+   *
+   * The organization of the signed-in administrator (its currency prices every product), or
+   * %NULL.
+   */
+  properties[PROP_ORGANIZATION] =
+    g_param_spec_object ("organization", NULL, NULL,
+                         LIC_TYPE_ORGANIZATION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * LicClient:admin-scope:
+   *
+   * Whether the signed-in administrator acts on the whole organization or on some schools;
+   * %LIC_ADMIN_SCOPE_NONE when signed out.
+   */
+  properties[PROP_ADMIN_SCOPE] =
+    g_param_spec_enum ("admin-scope", NULL, NULL,
+                       LIC_TYPE_ADMIN_SCOPE, LIC_ADMIN_SCOPE_NONE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lic_client_init (LicClient *self)
+{
+  /* accept-language-auto builds Accept-Language from g_get_language_names(), so the server
+   * writes descriptions in the user's language (sv, fi, else English). */
+  self->session = soup_session_new_with_options ("user-agent", "Licentia/" PACKAGE_VERSION,
+                                                 "timeout", TIMEOUT_SECONDS,
+                                                 "accept-language-auto", TRUE,
+                                                 NULL);
+  self->admin_scope = LIC_ADMIN_SCOPE_NONE;
+}
+
+/* Public API */
+
+/* GUri takes any characters in a host; a name has letters, digits, '-', '.', '_' (and non-ASCII
+ * ones for an internationalised name, which GIO converts when it resolves it). */
+static gboolean
+is_host (const char *host)
+{
+  if (*host == '\0')
+    return FALSE;
+  if (g_hostname_is_ip_address (host))
+    return TRUE;
+  for (const char *c = host; *c != '\0'; c++)
+    if ((guchar) *c < 0x80 && !g_ascii_isalnum (*c) && *c != '-' && *c != '.' && *c != '_')
+      return FALSE;
+  return g_utf8_validate (host, -1, NULL);
+}
+
+/**
+ * lic_client_normalize_url:
+ * @address: what the user typed, e.g. "licentia.sundby.se" or "http://127.0.0.1:8080/"
+ * @error: return location for a %LIC_ERROR_INVALID error
+ *
+ * Returns the form of @address LicClient uses: scheme, host, port and path, without a trailing
+ * '/'. An address without a scheme gets "https://", except a loopback one (localhost,
+ * 127.0.0.0/8, ::1), which gets "http://" as a server started on this machine serves plain HTTP.
+ * Only http and https are accepted, and no user, query or fragment.
+ *
+ * Returns: (transfer full) (nullable): the normalised address, or %NULL with @error set
+ */
+char *
+lic_client_normalize_url (const char  *address,
+                          GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GInetAddress) inet_address = NULL;
+  gboolean has_scheme;
+  const char *scheme;
+  const char *host;
+  gsize length;
+
+  g_return_val_if_fail (address != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (address));
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID, "The server address is empty");
+      return NULL;
+    }
+
+  /* "host:port" would parse as a URI with scheme "host", so look for "://" instead. */
+  has_scheme = strstr (trimmed, "://") != NULL;
+  full = has_scheme ? g_strdup (trimmed) : g_strconcat ("https://", trimmed, NULL);
+  uri = g_uri_parse (full, G_URI_FLAGS_NONE, NULL);
+  host = uri != NULL ? g_uri_get_host (uri) : NULL;
+  if (host == NULL || !is_host (host)
+      || g_uri_get_userinfo (uri) != NULL
+      || g_uri_get_query (uri) != NULL
+      || g_uri_get_fragment (uri) != NULL)
+    {
+      g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, "“%s” is not a valid server address",
+                   trimmed);
+      return NULL;
+    }
+
+  scheme = g_uri_get_scheme (uri);      /* always lower case */
+  if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
+    {
+      g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
+                   "“%s” is not an http or https address", trimmed);
+      return NULL;
+    }
+
+  inet_address = g_inet_address_new_from_string (host);
+  if (!has_scheme
+      && (g_ascii_strcasecmp (host, "localhost") == 0
+          || (inet_address != NULL && g_inet_address_get_is_loopback (inet_address))))
+    scheme = "http";
+
+  path = g_strdup (g_uri_get_path (uri));
+  length = strlen (path);
+  while (length > 0 && path[length - 1] == '/')
+    path[--length] = '\0';
+
+  return g_uri_join (G_URI_FLAGS_NONE, scheme, NULL, host, g_uri_get_port (uri), path,
+                     NULL, NULL);
+}
+
+/**
+ * lic_client_new:
+ * @base_url: the server's address, normalised by lic_client_normalize_url()
+ *
+ * Returns: (transfer full): a signed-out client of the server at @base_url
+ */
+LicClient *
+lic_client_new (const char *base_url)
+{
+  g_return_val_if_fail (base_url != NULL, NULL);
+
+  return g_object_new (LIC_TYPE_CLIENT, "base-url", base_url, NULL);
+}
+
+const char *
+lic_client_get_base_url (LicClient *self)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+
+  return self->base_url;
+}
+
+gboolean
+lic_client_get_signed_in (LicClient *self)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), FALSE);
+
+  return self->token != NULL;
+}
+
+/**
+ * lic_client_get_user:
+ *
+ * Returns: (transfer none) (nullable): the signed-in administrator
+ */
+LicUser *
+lic_client_get_user (LicClient *self)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+
+  return self->user;
+}
+
+/**
+ * lic_client_get_organization:
+ *
+ * Returns: (transfer none) (nullable): the organization of the signed-in administrator
+ */
+LicOrganization *
+lic_client_get_organization (LicClient *self)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+
+  return self->organization;
+}
+
+LicAdminScope
+lic_client_get_admin_scope (LicClient *self)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), LIC_ADMIN_SCOPE_NONE);
+
+  return self->admin_scope;
+}
+
+/**
+ * lic_client_get_school_ids:
+ * @n_school_ids: (out): the number of ids
+ *
+ * Returns: (transfer none) (array length=n_school_ids) (nullable): the ids of the schools the
+ *   signed-in administrator may act on, as the server gave them at sign-in
+ */
+const gint64 *
+lic_client_get_school_ids (LicClient *self,
+                           gsize     *n_school_ids)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (n_school_ids != NULL, NULL);
+
+  *n_school_ids = self->school_ids != NULL ? self->school_ids->len : 0;
+  return self->school_ids != NULL ? (const gint64 *) self->school_ids->data : NULL;
+}
+
+/**
+ * lic_client_get_token:
+ *
+ * Returns: (nullable): the bearer token of the session, to keep for
+ *   lic_client_resume_session_async(); %NULL when signed out
+ */
+const char *
+lic_client_get_token (LicClient *self)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+
+  return self->token;
+}
+
+/* Reads the body of POST and GET /session and makes it the client's session. */
+static gboolean
+apply_session (LicClient   *self,
+               JsonObject  *root,
+               const char  *token,
+               GError     **error)
+{
+  g_autoptr(LicUser) user = NULL;
+  g_autoptr(LicOrganization) organization = NULL;
+  g_autoptr(GArray) school_ids = NULL;
+  JsonObject *user_object;
+  JsonObject *organization_object;
+  int admin_scope = LIC_ADMIN_SCOPE_NONE;
+
+  if (token == NULL && !lic_json_get_string (root, "token", TRUE, &token, error))
+    return FALSE;
+
+  user_object = get_object_member (root, "user", error);
+  if (user_object == NULL)
+    return FALSE;
+  organization_object = get_object_member (root, "organization", error);
+  if (organization_object == NULL)
+    return FALSE;
+
+  user = lic_user_new_from_json (user_object, error);
+  if (user == NULL)
+    return FALSE;
+  organization = lic_organization_new_from_json (organization_object, error);
+  if (organization == NULL)
+    return FALSE;
+  if (!lic_json_get_enum (user_object, "admin_scope", LIC_TYPE_ADMIN_SCOPE, &admin_scope, error))
+    return FALSE;
+  school_ids = get_id_array (user_object, "school_ids", error);
+  if (school_ids == NULL)
+    return FALSE;
+
+  set_session (self, token, user, organization, admin_scope, g_steal_pointer (&school_ids));
+  return TRUE;
+}
+
+static void
+session_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LicClient *self = LIC_CLIENT (source);
+  const char *token = g_task_get_task_data (task);
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  root = send_json_finish (self, result, &error);
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* A caller that cancelled must not find the client signed in after all. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!apply_session (self, root, token, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * lic_client_sign_in_async:
+ *
+ * Signs in as an administrator. On success the client keeps the token and sends it with every
+ * call; "user", "organization", "admin-scope" and "signed-in" change at once. A wrong username
+ * or password fails with %LIC_ERROR_UNAUTHORIZED and leaves the client as it was.
+ */
+void
+lic_client_sign_in_async (LicClient           *self,
+                          const char          *username,
+                          const char          *password,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (username != NULL);
+  g_return_if_fail (password != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lic_client_sign_in_async);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "username");
+  json_builder_add_string_value (builder, username);
+  json_builder_set_member_name (builder, "password");
+  json_builder_add_string_value (builder, password);
+  json_builder_end_object (builder);
+
+  send_json_async (self, "POST", "/session", NULL, builder, NULL, cancellable,
+                   session_cb, g_steal_pointer (&task));
+}
+
+gboolean
+lic_client_sign_in_finish (LicClient     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_sign_in_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * lic_client_resume_session_async:
+ * @token: a token from lic_client_get_token() of an earlier session
+ *
+ * Signs in with @token, as lic_client_sign_in_async() does with a password.
+ */
+void
+lic_client_resume_session_async (LicClient           *self,
+                                 const char          *token,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (token != NULL && *token != '\0');
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lic_client_resume_session_async);
+  g_task_set_task_data (task, g_strdup (token), g_free);
+
+  send_json_async (self, "GET", "/session", NULL, NULL, token, cancellable,
+                   session_cb, g_steal_pointer (&task));
+}
+
+gboolean
+lic_client_resume_session_finish (LicClient     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_resume_session_async),
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+sign_out_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  root = send_json_finish (LIC_CLIENT (source), result, &error);
+  /* 401: the session had already ended on the server, which is what was asked for. */
+  if (root == NULL && !g_error_matches (error, LIC_ERROR, LIC_ERROR_UNAUTHORIZED))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * lic_client_sign_out_async:
+ *
+ * Signs out at once (the client forgets the session before it returns), then ends the session
+ * on the server. An error only means the server did not hear of it: the client is signed out
+ * anyway, and the token expires on the server by itself.
+ */
+void
+lic_client_sign_out_async (LicClient           *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *token = NULL;
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lic_client_sign_out_async);
+
+  if (self->token == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  token = g_strdup (self->token);
+  clear_session (self);
+  send_json_async (self, "DELETE", "/session", NULL, NULL, token, cancellable,
+                   sign_out_cb, g_steal_pointer (&task));
+}
+
+gboolean
+lic_client_sign_out_finish (LicClient     *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_sign_out_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  GListStore *schools;
+  char *cursor;
+} ListSchoolsData;
+
+static void
+list_schools_data_free (ListSchoolsData *data)
+{
+  g_clear_object (&data->schools);
+  g_free (data->cursor);
+  g_free (data);
+}
+
+static void list_schools_page_cb (GObject      *source,
+                                  GAsyncResult *result,
+                                  gpointer      user_data);
+
+static void
+list_schools_next_page (GTask *task)
+{
+  ListSchoolsData *data = g_task_get_task_data (task);
+
+  list_async (g_task_get_source_object (task), list_schools_next_page, "/schools", NULL,
+              data->cursor, MAX_LIMIT, LIC_TYPE_SCHOOL,
+              (LicFromJsonFunc) lic_school_new_from_json,
+              g_task_get_cancellable (task), list_schools_page_cb, task);
+}
+
+static void
+list_schools_page_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ListSchoolsData *data = g_task_get_task_data (task);
+  g_autoptr(GListModel) page = NULL;
+  g_autofree char *next_cursor = NULL;
+  g_autoptr(GError) error = NULL;
+
+  page = list_finish (result, &next_cursor, &error);
+  if (page == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (page); i++)
+    {
+      g_autoptr(GObject) school = g_list_model_get_item (page, i);
+
+      g_list_store_append (data->schools, school);
+    }
+
+  if (next_cursor == NULL)
+    {
+      g_task_return_pointer (task, g_object_ref (data->schools), g_object_unref);
+      return;
+    }
+  /* A server that hands back the cursor it was given would keep us here for ever. */
+  if (g_strcmp0 (next_cursor, data->cursor) == 0)
+    {
+      g_task_return_new_error (task, LIC_ERROR, LIC_ERROR_PARSE,
+                               "The server gave the same cursor twice");
+      return;
+    }
+
+  g_free (data->cursor);
+  data->cursor = g_steal_pointer (&next_cursor);
+  list_schools_next_page (g_steal_pointer (&task));
+}
+
+/**
+ * lic_client_list_schools_async:
+ *
+ * Lists every school the signed-in administrator may act on, following the cursors itself.
+ */
+void
+lic_client_list_schools_async (LicClient           *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ListSchoolsData *data;
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lic_client_list_schools_async);
+  data = g_new0 (ListSchoolsData, 1);
+  data->schools = g_list_store_new (LIC_TYPE_SCHOOL);
+  g_task_set_task_data (task, data, (GDestroyNotify) list_schools_data_free);
+
+  list_schools_next_page (g_steal_pointer (&task));
+}
+
+/**
+ * lic_client_list_schools_finish:
+ *
+ * Returns: (transfer full): a list model of #LicSchool, or %NULL with @error set
+ */
+GListModel *
+lic_client_list_schools_finish (LicClient     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_list_schools_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * lic_client_list_products_async:
+ * @query: (nullable): words to look for in the name, supplier and description
+ * @cursor: (nullable): the @next_cursor of the page before, or %NULL for the first page
+ * @limit: the page size, or 0 for the server's default
+ *
+ * Lists one page of the library, priced in the organization's currency.
+ */
+void
+lic_client_list_products_async (LicClient           *self,
+                                const char          *query,
+                                const char          *cursor,
+                                guint                limit,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GString) filters = g_string_new (NULL);
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  query_add (filters, "q", query);
+  list_async (self, lic_client_list_products_async, "/products", filters->str, cursor, limit,
+              LIC_TYPE_PRODUCT, (LicFromJsonFunc) lic_product_new_from_json,
+              cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_list_products_finish:
+ * @next_cursor: (out) (optional) (transfer full) (nullable): the cursor of the next page, or
+ *   %NULL on the last one
+ *
+ * Returns: (transfer full): a list model of #LicProduct, or %NULL with @error set
+ */
+GListModel *
+lic_client_list_products_finish (LicClient     *self,
+                                 GAsyncResult  *result,
+                                 char         **next_cursor,
+                                 GError       **error)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_list_products_async), NULL);
+
+  return list_finish (result, next_cursor, error);
+}
+
+/**
+ * lic_client_get_product_async:
+ *
+ * Gets one product; an id unknown in the caller's organization fails with
+ * %LIC_ERROR_NOT_FOUND.
+ */
+void
+lic_client_get_product_async (LicClient           *self,
+                              gint64               product_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf ("/products/%" G_GINT64_FORMAT, product_id);
+  get_item_async (self, lic_client_get_product_async, path,
+                  LIC_TYPE_PRODUCT, (LicFromJsonFunc) lic_product_new_from_json,
+                  cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_get_product_finish:
+ *
+ * Returns: (transfer full): the product, or %NULL with @error set
+ */
+LicProduct *
+lic_client_get_product_finish (LicClient     *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_get_product_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * lic_client_list_users_async:
+ * @query: (nullable): the start of a word of the name, of the username or of the e-mail
+ * @cursor: (nullable): the @next_cursor of the page before, or %NULL for the first page
+ * @limit: the page size, or 0 for the server's default
+ *
+ * Lists one page of the users of the schools the administrator may act on.
+ */
+void
+lic_client_list_users_async (LicClient           *self,
+                             const char          *query,
+                             const char          *cursor,
+                             guint                limit,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GString) filters = g_string_new (NULL);
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  query_add (filters, "q", query);
+  list_async (self, lic_client_list_users_async, "/users", filters->str, cursor, limit,
+              LIC_TYPE_USER, (LicFromJsonFunc) lic_user_new_from_json,
+              cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_list_users_finish:
+ * @next_cursor: (out) (optional) (transfer full) (nullable): the cursor of the next page, or
+ *   %NULL on the last one
+ *
+ * Returns: (transfer full): a list model of #LicUser, or %NULL with @error set
+ */
+GListModel *
+lic_client_list_users_finish (LicClient     *self,
+                              GAsyncResult  *result,
+                              char         **next_cursor,
+                              GError       **error)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_list_users_async), NULL);
+
+  return list_finish (result, next_cursor, error);
+}
+
+/**
+ * lic_client_list_pools_async:
+ * @cursor: (nullable): the @next_cursor of the page before, or %NULL for the first page
+ * @limit: the page size, or 0 for the server's default
+ *
+ * Lists one page of the license pools of the schools the administrator may act on.
+ */
+void
+lic_client_list_pools_async (LicClient           *self,
+                             const char          *cursor,
+                             guint                limit,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  list_async (self, lic_client_list_pools_async, "/pools", NULL, cursor, limit,
+              LIC_TYPE_POOL, (LicFromJsonFunc) lic_pool_new_from_json,
+              cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_list_pools_finish:
+ * @next_cursor: (out) (optional) (transfer full) (nullable): the cursor of the next page, or
+ *   %NULL on the last one
+ *
+ * Returns: (transfer full): a list model of #LicPool, or %NULL with @error set
+ */
+GListModel *
+lic_client_list_pools_finish (LicClient     *self,
+                              GAsyncResult  *result,
+                              char         **next_cursor,
+                              GError       **error)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_list_pools_async), NULL);
+
+  return list_finish (result, next_cursor, error);
+}

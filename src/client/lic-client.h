@@ -3,6 +3,18 @@
  * One LicClient per server address. Every call is asynchronous (libsoup 3 on the thread-default
  * main context), cancellable, and fails only with LIC_ERROR: the HTTP status and the server's
  * {"error": {"code", "message"}} are mapped in one place, so callers show error->message.
+ * The one exception is cancellation, which fails with G_IO_ERROR_CANCELLED unchanged.
+ *
+ * Error codes: LIC_ERROR_NETWORK when the server cannot be reached (the message names the
+ * address), LIC_ERROR_PARSE when a 2xx answer is not the JSON the API promises, else the code
+ * of the HTTP status (lic_error_from_http_status()) with the server's message.
+ *
+ * A 401 answer to a call made with the current token signs the client out: the token, user and
+ * organization are dropped and "signed-in" turns FALSE, so the app can ask for sign-in again.
+ *
+ * Lists: @limit 0 asks for the server's default page size; the _finish functions return a
+ * GListModel of the core type and set @next_cursor to the cursor of the next page, or NULL on
+ * the last one. A NULL or empty @query is left out.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +37,17 @@ LicUser         *lic_client_get_user             (LicClient            *self);
 LicOrganization *lic_client_get_organization     (LicClient            *self);
 LicAdminScope    lic_client_get_admin_scope      (LicClient            *self);
 
+/* Added: the schools a school admin may act on (every school of the organization for an
+ * organization admin), as in the sign-in answer; NULL with *n_school_ids 0 when signed out. */
+const gint64    *lic_client_get_school_ids       (LicClient            *self,
+                                                  gsize                *n_school_ids);
+/* Added: the bearer token of the session (for the keyring), NULL when signed out. */
+const char      *lic_client_get_token            (LicClient            *self);
+/* Added: the form of a server address LicClient uses, or NULL with LIC_ERROR_INVALID. Lets a
+ * sign-in form check what was typed; lic_client_new() applies it to its @base_url. */
+char            *lic_client_normalize_url        (const char           *address,
+                                                  GError              **error);
+
 void             lic_client_sign_in_async        (LicClient            *self,
                                                   const char           *username,
                                                   const char           *password,
@@ -39,6 +62,16 @@ void             lic_client_sign_out_async       (LicClient            *self,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);
 gboolean         lic_client_sign_out_finish      (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+/* Added: signs in with a token kept from an earlier session (GET /session); fails with
+ * LIC_ERROR_UNAUTHORIZED once it has expired or was signed out. */
+void             lic_client_resume_session_async (LicClient            *self,
+                                                  const char           *token,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean         lic_client_resume_session_finish (LicClient           *self,
                                                   GAsyncResult         *result,
                                                   GError              **error);
 
