@@ -1,0 +1,332 @@
+/* lic-application.c
+ *
+ * Started with --server, --username and $LICENTIA_PASSWORD, the app signs in directly (for
+ * scripts and screenshots); otherwise, or when that fails, it asks in the sign-in window. A
+ * main window lives as long as its client's session: when the server ends the session, the
+ * sign-in window takes its place. The server address and username of the last sign-in (never
+ * the password) are kept in GSettings, and the sign-in window starts with them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lic-application.h"
+#include "lic-client.h"
+#include "lic-sign-in-window.h"
+#include "lic-window.h"
+
+struct _LicApplication
+{
+  AdwApplication parent_instance;
+
+  /* The view to open once signed in, from --view. */
+  char *view;
+};
+
+G_DEFINE_FINAL_TYPE (LicApplication, lic_application, ADW_TYPE_APPLICATION)
+
+static const char * const view_names[] = { "library", "cart", "licenses", "users", NULL };
+
+static const GOptionEntry option_entries[] = {
+  { "server", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The address of licentia-server, such as https://licentia.example.org"), N_("URL") },
+  { "username", 0, 0, G_OPTION_ARG_STRING, NULL,
+    /* TRANSLATORS: keep LICENTIA_PASSWORD as it is */
+    N_("Sign in with this username; the password is read from the environment variable "
+       "LICENTIA_PASSWORD"), N_("NAME") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+    /* TRANSLATORS: keep the names of the views as they are */
+    N_("The view to open: library, cart, licenses or users"), N_("VIEW") },
+  { NULL }
+};
+
+static void show_sign_in (LicApplication *self,
+                          const char     *server_address,
+                          const char     *username,
+                          const char     *message,
+                          const GError   *error);
+
+static void
+session_changed_cb (LicClient  *client,
+                    GParamSpec *pspec,
+                    LicWindow  *window)
+{
+  LicApplication *self = LIC_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  if (lic_client_get_signed_in (client))
+    return;
+
+  show_sign_in (self, NULL, NULL, _("Your session has ended. Sign in again."), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+show_main_window (LicApplication *self,
+                  LicClient      *client)
+{
+  LicWindow *window = lic_window_new (GTK_APPLICATION (self), client);
+  g_autofree char *view = g_steal_pointer (&self->view);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "server-address", lic_client_get_base_url (client));
+  g_settings_set_string (settings, "username",
+                         lic_user_get_username (lic_client_get_user (client)));
+
+  if (view != NULL)
+    lic_window_set_visible_view (window, view);
+  g_signal_connect_object (client, "notify::signed-in", G_CALLBACK (session_changed_cb), window,
+                           0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+signed_in_cb (LicSignInWindow *sign_in_window,
+              LicClient       *client,
+              LicApplication  *self)
+{
+  show_main_window (self, client);
+  gtk_window_destroy (GTK_WINDOW (sign_in_window));
+}
+
+/**
+ * show_sign_in:
+ * @server_address: (nullable): the address to offer instead of the last one signed in to
+ * @username: (nullable): the username to offer instead of the last one signed in with
+ * @message: (nullable): why the user is asked to sign in
+ * @error: (nullable): why signing in to @server_address failed
+ */
+static void
+show_sign_in (LicApplication *self,
+              const char     *server_address,
+              const char     *username,
+              const char     *message,
+              const GError   *error)
+{
+  LicSignInWindow *window = lic_sign_in_window_new (GTK_APPLICATION (self));
+
+  if (server_address != NULL)
+    lic_sign_in_window_set_server_address (window, server_address);
+  if (username != NULL)
+    lic_sign_in_window_set_username (window, username);
+  if (message != NULL)
+    lic_sign_in_window_show_message (window, message);
+  if (error != NULL)
+    lic_sign_in_window_show_error (window, error);
+  g_signal_connect_object (window, "signed-in", G_CALLBACK (signed_in_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  LicApplication *self;
+  char *username;
+} DirectSignIn;
+
+static void
+direct_sign_in_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LicClient *client = LIC_CLIENT (source);
+  DirectSignIn *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (lic_client_sign_in_finish (client, result, &error))
+    show_main_window (data->self, client);
+  else
+    show_sign_in (data->self, lic_client_get_base_url (client), data->username, NULL, error);
+
+  g_application_release (G_APPLICATION (data->self));
+  g_free (data->username);
+  g_free (data);
+}
+
+static void
+sign_in_directly (LicApplication *self,
+                  const char     *server_address,
+                  const char     *username,
+                  const char     *password)
+{
+  g_autoptr(LicClient) client = lic_client_new (server_address);
+  DirectSignIn *data = g_new0 (DirectSignIn, 1);
+
+  data->self = self;
+  data->username = g_strdup (username);
+  /* No window is open yet to keep the application running meanwhile. */
+  g_application_hold (G_APPLICATION (self));
+  lic_client_sign_in_async (client, username, password, NULL, direct_sign_in_cb, data);
+}
+
+static void
+sign_out_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The window is gone already; a token the server did not hear about expires by itself. */
+  if (!lic_client_sign_out_finish (LIC_CLIENT (source), result, &error))
+    g_debug ("Signing out failed: %s", error->message);
+}
+
+static void
+sign_out_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  LicApplication *self = LIC_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  LicClient *client;
+
+  if (!LIC_IS_WINDOW (window))
+    return;
+
+  client = lic_window_get_client (LIC_WINDOW (window));
+  /* Signing out is no ended session to tell the user about. */
+  g_signal_handlers_disconnect_by_data (client, window);
+  show_sign_in (self, NULL, NULL, NULL, NULL);
+  lic_client_sign_out_async (client, NULL, sign_out_cb, NULL);
+  gtk_window_destroy (window);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  LicApplication *self = LIC_APPLICATION (user_data);
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "modal", TRUE,
+                        "application-name", _("Licentia"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Licentia developers"),
+                        "comments", _("Buy software licenses for your schools and manage them."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "sign-out", sign_out_activated },
+  { "about", about_activated },
+  { "quit", quit_activated },
+};
+
+static void
+lic_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (lic_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+lic_application_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    show_sign_in (LIC_APPLICATION (application), NULL, NULL, NULL, NULL);
+}
+
+static int
+lic_application_command_line (GApplication            *application,
+                              GApplicationCommandLine *command_line)
+{
+  LicApplication *self = LIC_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *password = g_application_command_line_getenv (command_line, "LICENTIA_PASSWORD");
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  const char *server_address = NULL;
+  const char *username = NULL;
+  const char *view = NULL;
+
+  g_variant_dict_lookup (options, "server", "&s", &server_address);
+  g_variant_dict_lookup (options, "username", "&s", &username);
+  g_variant_dict_lookup (options, "view", "&s", &view);
+
+  if (view != NULL && !g_strv_contains (view_names, view))
+    {
+      /* TRANSLATORS: keep the names of the views as they are */
+      g_application_command_line_printerr (command_line,
+                                           _("Unknown view “%s”: choose library, cart, licenses "
+                                             "or users.\n"), view);
+      return EXIT_FAILURE;
+    }
+
+  /* A second start while signed in brings the window up, on the view asked for. */
+  if (LIC_IS_WINDOW (window) && server_address == NULL)
+    {
+      if (view != NULL)
+        lic_window_set_visible_view (LIC_WINDOW (window), view);
+      gtk_window_present (window);
+      return EXIT_SUCCESS;
+    }
+
+  g_free (self->view);
+  self->view = g_strdup (view);
+  if (server_address != NULL && username != NULL && password != NULL && *password != '\0')
+    sign_in_directly (self, server_address, username, password);
+  else if (server_address != NULL || username != NULL || window == NULL)
+    show_sign_in (self, server_address, username, NULL, NULL);
+  else
+    gtk_window_present (window);
+  return EXIT_SUCCESS;
+}
+
+static void
+lic_application_finalize (GObject *object)
+{
+  LicApplication *self = LIC_APPLICATION (object);
+
+  g_free (self->view);
+
+  G_OBJECT_CLASS (lic_application_parent_class)->finalize (object);
+}
+
+static void
+lic_application_class_init (LicApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = lic_application_finalize;
+  application_class->startup = lic_application_startup;
+  application_class->activate = lic_application_activate;
+  application_class->command_line = lic_application_command_line;
+}
+
+static void
+lic_application_init (LicApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+LicApplication *
+lic_application_new (void)
+{
+  return g_object_new (LIC_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       NULL);
+}

@@ -1,0 +1,32 @@
+/* lic-format.h: how the app puts domain values into words.
+ *
+ * Every view formats money, dates, counts and the API's codes through these functions, so a
+ * value reads the same everywhere and translators find each phrase once.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lic-core.h"
+
+G_BEGIN_DECLS
+
+char       *lic_format_money              (gint64           minor_units,
+                                           const char      *currency);
+char       *lic_format_price_per_term     (gint64           minor_units,
+                                           const char      *currency,
+                                           gint64           term_months);
+char       *lic_format_date               (const char      *iso_date);
+char       *lic_format_assigned           (gint64           assigned,
+                                           gint64           available);
+const char *lic_format_delivery           (LicDelivery      delivery);
+const char *lic_format_delivery_note      (LicDelivery      delivery);
+const char *lic_format_delivery_icon_name (LicDelivery      delivery);
+const char *lic_format_license_model      (LicLicenseModel  model);
+const char *lic_format_role               (LicRole          role);
+const char *lic_format_subject            (const char      *code);
+const char *lic_format_grade              (const char      *code);
+char       *lic_format_list               (const char * const *items,
+                                           const char *   (*item_to_text) (const char *item));
+
+G_END_DECLS

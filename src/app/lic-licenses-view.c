@@ -1,0 +1,135 @@
+/* lic-licenses-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lic-cell-factory.h"
+#include "lic-format.h"
+#include "lic-licenses-view.h"
+#include "lic-list-loader.h"
+#include "lic-status-stack.h"
+
+struct _LicLicensesView
+{
+  LicPage parent_instance;
+
+  LicStatusStack *status;
+  GtkScrolledWindow *scroller;
+  GtkColumnView *column_view;
+  GtkColumnViewColumn *product_column;
+  GtkColumnViewColumn *school_column;
+  GtkColumnViewColumn *assigned_column;
+  GtkColumnViewColumn *term_end_column;
+
+  LicListLoader *loader;
+};
+
+G_DEFINE_FINAL_TYPE (LicLicensesView, lic_licenses_view, LIC_TYPE_PAGE)
+
+/* Pools have no search, so the loader's query is dropped. */
+static void
+list_pools_async (LicClient           *client,
+                  const char          *query,
+                  const char          *cursor,
+                  guint                limit,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  lic_client_list_pools_async (client, cursor, limit, cancellable, callback, user_data);
+}
+
+static char *
+product_text (gpointer item)
+{
+  return g_strdup (lic_pool_get_product_name (item));
+}
+
+static char *
+school_text (gpointer item)
+{
+  return g_strdup (lic_pool_get_school_name (item));
+}
+
+static char *
+assigned_text (gpointer item)
+{
+  return lic_format_assigned (lic_pool_get_assigned (item), lic_pool_get_available (item));
+}
+
+static char *
+term_end_text (gpointer item)
+{
+  char *date = lic_format_date (lic_pool_get_term_end (item));
+
+  /* TRANSLATORS: in the "Term ends" column, for licenses that do not expire */
+  return date != NULL ? date : g_strdup (C_("term end", "Never"));
+}
+
+static void
+lic_licenses_view_reload (LicPage *page)
+{
+  LicLicensesView *self = LIC_LICENSES_VIEW (page);
+
+  lic_list_loader_load (self->loader, lic_page_get_client (page), NULL);
+}
+
+static void
+lic_licenses_view_dispose (GObject *object)
+{
+  LicLicensesView *self = LIC_LICENSES_VIEW (object);
+
+  g_clear_object (&self->loader);
+
+  G_OBJECT_CLASS (lic_licenses_view_parent_class)->dispose (object);
+}
+
+static void
+lic_licenses_view_class_init (LicLicensesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LicPageClass *page_class = LIC_PAGE_CLASS (klass);
+
+  object_class->dispose = lic_licenses_view_dispose;
+  page_class->reload = lic_licenses_view_reload;
+
+  g_type_ensure (LIC_TYPE_POOL);
+  g_type_ensure (LIC_TYPE_STATUS_STACK);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/licentia/Licentia/lic-licenses-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, status);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, product_column);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, school_column);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, assigned_column);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, term_end_column);
+  gtk_widget_class_bind_template_callback (widget_class, lic_page_invalidate);
+}
+
+static void
+lic_licenses_view_init (LicLicensesView *self)
+{
+  g_autoptr(GtkSelectionModel) selection = NULL;
+  GtkSortListModel *sorted;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  lic_column_set_text_func (self->product_column, product_text);
+  lic_column_set_text_func (self->school_column, school_text);
+  lic_column_set_text_func (self->assigned_column, assigned_text);
+  lic_column_set_text_func (self->term_end_column, term_end_text);
+
+  self->loader = lic_list_loader_new (LIC_TYPE_POOL, list_pools_async,
+                                      lic_client_list_pools_finish,
+                                      self->status, self->scroller);
+  sorted = gtk_sort_list_model_new (g_object_ref (lic_list_loader_get_model (self->loader)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted)));
+  gtk_column_view_set_model (self->column_view, selection);
+}

@@ -1,0 +1,240 @@
+/* lic-list-loader.c
+ *
+ * A first step towards lazy list models: pages are appended as the user scrolls, and stay.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "lic-list-loader.h"
+
+#define PAGE_SIZE 50
+
+struct _LicListLoader
+{
+  GObject parent_instance;
+
+  LicListAsyncFunc list_async;
+  LicListFinishFunc list_finish;
+  LicStatusStack *status;
+  GtkAdjustment *vadjustment;
+  GListStore *items;
+
+  LicClient *client;
+  char *query;
+  char *next_cursor;
+  GCancellable *cancellable;
+  gboolean loading;
+};
+
+G_DEFINE_FINAL_TYPE (LicListLoader, lic_list_loader, G_TYPE_OBJECT)
+
+static void load_page (LicListLoader *self,
+                       const char    *cursor);
+
+static void
+append_items (LicListLoader *self,
+              GListModel    *page,
+              gboolean       replace)
+{
+  guint n = g_list_model_get_n_items (page);
+  g_autofree gpointer *items = g_new (gpointer, n);
+
+  for (guint i = 0; i < n; i++)
+    items[i] = g_list_model_get_item (page, i);
+  g_list_store_splice (self->items,
+                       replace ? 0 : g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       replace ? g_list_model_get_n_items (G_LIST_MODEL (self->items)) : 0,
+                       items, n);
+  for (guint i = 0; i < n; i++)
+    g_object_unref (items[i]);
+}
+
+/* Near the end means less than one screenful left below what is shown. */
+static void
+maybe_load_more (LicListLoader *self)
+{
+  double value = gtk_adjustment_get_value (self->vadjustment);
+  double page_size = gtk_adjustment_get_page_size (self->vadjustment);
+  double upper = gtk_adjustment_get_upper (self->vadjustment);
+
+  if (self->loading || self->next_cursor == NULL || self->client == NULL)
+    return;
+  if (upper - (value + page_size) < page_size)
+    load_page (self, self->next_cursor);
+}
+
+/* The loader may be gone when a cancelled request returns, so the request carries what
+ * page_cb() needs before it knows. */
+typedef struct
+{
+  LicListLoader *self;
+  LicListFinishFunc list_finish;
+  gboolean first_page;
+} PageRequest;
+
+static void
+page_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autofree PageRequest *request = user_data;
+  LicListLoader *self;
+  g_autoptr(GListModel) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *next_cursor = NULL;
+
+  page = request->list_finish (LIC_CLIENT (source), result, &next_cursor, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = request->self;
+  self->loading = FALSE;
+
+  if (page == NULL)
+    {
+      lic_status_stack_show_error (self->status, error);
+      return;
+    }
+
+  g_free (self->next_cursor);
+  self->next_cursor = g_steal_pointer (&next_cursor);
+  /* A new list starts at its top. Scroll while the old rows are there: a GTK 4.8 list view
+   * warns when scrolled with no rows. */
+  if (request->first_page)
+    gtk_adjustment_set_value (self->vadjustment, 0);
+  append_items (self, page, request->first_page);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->items)) == 0)
+    lic_status_stack_show_empty (self->status);
+  else
+    lic_status_stack_show_content (self->status);
+  maybe_load_more (self);
+}
+
+static void
+load_page (LicListLoader *self,
+           const char    *cursor)
+{
+  PageRequest *request = g_new0 (PageRequest, 1);
+
+  request->self = self;
+  request->list_finish = self->list_finish;
+  request->first_page = cursor == NULL;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->loading = TRUE;
+  self->list_async (self->client, self->query, cursor, PAGE_SIZE, self->cancellable, page_cb,
+                    request);
+}
+
+static void
+lic_list_loader_dispose (GObject *object)
+{
+  LicListLoader *self = LIC_LIST_LOADER (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->status);
+  g_clear_object (&self->vadjustment);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (lic_list_loader_parent_class)->dispose (object);
+}
+
+static void
+lic_list_loader_finalize (GObject *object)
+{
+  LicListLoader *self = LIC_LIST_LOADER (object);
+
+  g_clear_object (&self->items);
+  g_free (self->query);
+  g_free (self->next_cursor);
+
+  G_OBJECT_CLASS (lic_list_loader_parent_class)->finalize (object);
+}
+
+static void
+lic_list_loader_class_init (LicListLoaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lic_list_loader_dispose;
+  object_class->finalize = lic_list_loader_finalize;
+}
+
+static void
+lic_list_loader_init (LicListLoader *self)
+{
+}
+
+/**
+ * lic_list_loader_new:
+ * @item_type: the type of the list's items
+ * @list_async: the client call that fetches one page
+ * @list_finish: its finish function
+ * @status: the view's status stack, whose content shows the list
+ * @scroller: the scrolled window of the list, watched to fetch the next page
+ */
+LicListLoader *
+lic_list_loader_new (GType              item_type,
+                     LicListAsyncFunc   list_async,
+                     LicListFinishFunc  list_finish,
+                     LicStatusStack    *status,
+                     GtkScrolledWindow *scroller)
+{
+  LicListLoader *self;
+
+  g_return_val_if_fail (list_async != NULL && list_finish != NULL, NULL);
+  g_return_val_if_fail (LIC_IS_STATUS_STACK (status), NULL);
+  g_return_val_if_fail (GTK_IS_SCROLLED_WINDOW (scroller), NULL);
+
+  self = g_object_new (LIC_TYPE_LIST_LOADER, NULL);
+  self->items = g_list_store_new (item_type);
+  self->list_async = list_async;
+  self->list_finish = list_finish;
+  self->status = g_object_ref (status);
+  self->vadjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (scroller));
+  g_signal_connect_object (self->vadjustment, "value-changed",
+                           G_CALLBACK (maybe_load_more), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vadjustment, "changed",
+                           G_CALLBACK (maybe_load_more), self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+/**
+ * lic_list_loader_get_model:
+ *
+ * Returns: (transfer none): the list, for the view's list widget
+ */
+GListModel *
+lic_list_loader_get_model (LicListLoader *self)
+{
+  g_return_val_if_fail (LIC_IS_LIST_LOADER (self), NULL);
+
+  return G_LIST_MODEL (self->items);
+}
+
+/**
+ * lic_list_loader_load:
+ * @client: the signed-in client
+ * @query: (nullable): the search, or %NULL for all
+ *
+ * Loads the first page again, replacing the list when it arrives.
+ */
+void
+lic_list_loader_load (LicListLoader *self,
+                      LicClient     *client,
+                      const char    *query)
+{
+  g_return_if_fail (LIC_IS_LIST_LOADER (self));
+  g_return_if_fail (LIC_IS_CLIENT (client));
+
+  g_set_object (&self->client, client);
+  g_free (self->query);
+  self->query = g_strdup (query);
+  g_clear_pointer (&self->next_cursor, g_free);
+  lic_status_stack_show_loading (self->status);
+  load_page (self, NULL);
+}

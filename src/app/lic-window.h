@@ -1,0 +1,26 @@
+/* lic-window.h: the main window: Library, Cart, Licenses and Users of one signed-in client.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lic-client.h"
+
+G_BEGIN_DECLS
+
+#define LIC_TYPE_WINDOW (lic_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LicWindow, lic_window, LIC, WINDOW, AdwApplicationWindow)
+
+LicWindow  *lic_window_new              (GtkApplication *application,
+                                         LicClient      *client);
+LicClient  *lic_window_get_client       (LicWindow      *self);
+void        lic_window_set_client       (LicWindow      *self,
+                                         LicClient      *client);
+const char *lic_window_get_visible_view (LicWindow      *self);
+void        lic_window_set_visible_view (LicWindow      *self,
+                                         const char     *name);
+
+G_END_DECLS
