@@ -4,6 +4,8 @@
  */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/prctl.h>
 
 #include "lic-test-server.h"
 
@@ -17,9 +19,18 @@ struct _LicTestServer
   guint16 port;
 };
 
+/* A test that crashes must not leave its server behind: an orphan would keep meson's output
+ * pipe open, and meson would report a timeout instead of the crash. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 static void
 spawn (LicTestServer *self)
 {
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GStrvBuilder) argv_builder = g_strv_builder_new ();
   g_auto(GStrv) argv = NULL;
@@ -39,8 +50,8 @@ spawn (LicTestServer *self)
     g_strv_builder_addv (argv_builder, (const char **) self->extra_args);
   argv = g_strv_builder_end (argv_builder);
 
-  self->process = g_subprocess_newv ((const char * const *) argv,
-                                     G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  self->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
   g_assert_no_error (error);
 
   /* The first line of stdout is the port: the server is listening once it is printed. */
@@ -109,16 +120,29 @@ lic_test_server_get_database (LicTestServer *self)
 }
 
 static void
-terminate (LicTestServer *self)
+end_process (LicTestServer *self,
+             int            signal_number)
 {
   g_autoptr(GError) error = NULL;
 
   if (self->process == NULL)
     return;
-  g_subprocess_send_signal (self->process, SIGTERM);
+  g_subprocess_send_signal (self->process, signal_number);
   g_subprocess_wait (self->process, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&self->process);
+}
+
+/**
+ * lic_test_server_kill:
+ *
+ * Kills the server at once, as a crash or a pulled cable would, keeping its database and port
+ * for lic_test_server_restart().
+ */
+void
+lic_test_server_kill (LicTestServer *self)
+{
+  end_process (self, SIGKILL);
 }
 
 /**
@@ -130,7 +154,7 @@ terminate (LicTestServer *self)
 void
 lic_test_server_restart (LicTestServer *self)
 {
-  terminate (self);
+  end_process (self, SIGTERM);
   spawn (self);
 }
 
@@ -157,7 +181,7 @@ lic_test_server_stop (LicTestServer *self)
 {
   if (self == NULL)
     return;
-  terminate (self);
+  end_process (self, SIGTERM);
   remove_tree (self->dir);
   g_strfreev (self->extra_args);
   g_free (self->dir);

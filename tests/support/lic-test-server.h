@@ -20,6 +20,7 @@ const char    *lic_test_server_get_url      (LicTestServer *self);
 guint16        lic_test_server_get_port     (LicTestServer *self);
 const char    *lic_test_server_get_dir      (LicTestServer *self);
 const char    *lic_test_server_get_database (LicTestServer *self);
+void           lic_test_server_kill         (LicTestServer *self);
 void           lic_test_server_restart      (LicTestServer *self);
 void           lic_test_server_stop         (LicTestServer *self);
 

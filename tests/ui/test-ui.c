@@ -9,11 +9,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
 #include "lic-cart-view.h"
 #include "lic-client.h"
@@ -312,37 +307,6 @@ first_product (LicClient *client)
   return g_list_model_get_item (products, 0);
 }
 
-/* The test server helper stops and frees in one call; to take the server down and bring it
- * back on the same port and database, kill it and let lic_test_server_restart() start it. */
-static void
-kill_server (void)
-{
-  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
-  const char *name;
-  guint killed = 0;
-
-  g_assert_nonnull (proc);
-  while ((name = g_dir_read_name (proc)) != NULL)
-    {
-      g_autofree char *stat_path = g_build_filename ("/proc", name, "stat", NULL);
-      g_autofree char *stat = NULL;
-      const char *after_comm;
-      int ppid;
-
-      if (!g_ascii_isdigit (*name) || !g_file_get_contents (stat_path, &stat, NULL, NULL))
-        continue;
-      /* "pid (comm) state ppid ...": comm may hold spaces, so read on from its last ')'. */
-      after_comm = strrchr (stat, ')');
-      if (after_comm != NULL && sscanf (after_comm, ") %*c %d", &ppid) == 1 && ppid == getpid ()
-          && strstr (stat, "(licentia-serve") != NULL)
-        {
-          g_assert_cmpint (kill (atoi (name), SIGKILL), ==, 0);
-          killed++;
-        }
-    }
-  g_assert_cmpuint (killed, ==, 1);
-}
-
 static void
 test_window (void)
 {
@@ -431,7 +395,7 @@ test_window (void)
 
   /* The server goes away: the library says so, and Try Again recovers once it is back. */
   lic_window_set_visible_view (window, "library");
-  kill_server ();
+  lic_test_server_kill (demo_server);
   query = g_utf8_substring (lic_product_get_name (product), 0, 3);
   gtk_editable_set_text (GTK_EDITABLE (search), query);
   WAIT_UNTIL (lic_status_stack_get_status (LIC_STATUS_STACK (cards_status)) == LIC_STATUS_ERROR,
