@@ -21,8 +21,9 @@ struct _LicApplication
 {
   AdwApplication parent_instance;
 
-  /* The view to open once signed in, from --view. */
+  /* The view and product to open once signed in, from --view and --product. */
   char *view;
+  gint64 product_id;
 };
 
 G_DEFINE_FINAL_TYPE (LicApplication, lic_application, ADW_TYPE_APPLICATION)
@@ -39,6 +40,8 @@ static const GOptionEntry option_entries[] = {
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
     /* TRANSLATORS: keep the names of the views as they are */
     N_("The view to open: library, cart, licenses or users"), N_("VIEW") },
+  { "product", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("Open the library on the page of the product with this id"), N_("ID") },
   { NULL }
 };
 
@@ -76,6 +79,9 @@ show_main_window (LicApplication *self,
 
   if (view != NULL)
     lic_window_set_visible_view (window, view);
+  if (self->product_id > 0)
+    lic_window_show_product (window, self->product_id);
+  self->product_id = 0;
   g_signal_connect_object (client, "notify::signed-in", G_CALLBACK (session_changed_cb), window,
                            0);
   gtk_window_present (GTK_WINDOW (window));
@@ -260,10 +266,12 @@ lic_application_command_line (GApplication            *application,
   const char *server_address = NULL;
   const char *username = NULL;
   const char *view = NULL;
+  gint64 product_id = 0;
 
   g_variant_dict_lookup (options, "server", "&s", &server_address);
   g_variant_dict_lookup (options, "username", "&s", &username);
   g_variant_dict_lookup (options, "view", "&s", &view);
+  g_variant_dict_lookup (options, "product", "x", &product_id);
 
   if (view != NULL && !g_strv_contains (view_names, view))
     {
@@ -279,12 +287,15 @@ lic_application_command_line (GApplication            *application,
     {
       if (view != NULL)
         lic_window_set_visible_view (LIC_WINDOW (window), view);
+      if (product_id > 0)
+        lic_window_show_product (LIC_WINDOW (window), product_id);
       gtk_window_present (window);
       return EXIT_SUCCESS;
     }
 
   g_free (self->view);
   self->view = g_strdup (view);
+  self->product_id = product_id;
   if (server_address != NULL && username != NULL && password != NULL && *password != '\0')
     sign_in_directly (self, server_address, username, password);
   else if (server_address != NULL || username != NULL || window == NULL)

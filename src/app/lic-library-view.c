@@ -176,6 +176,18 @@ lic_library_view_get_product_shown (LicLibraryView *self)
   return adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->product_page);
 }
 
+/* Opens the page of a product that may not be on the library's loaded pages. */
+void
+lic_library_view_show_product_id (LicLibraryView *self,
+                                  gint64          product_id)
+{
+  g_return_if_fail (LIC_IS_LIBRARY_VIEW (self));
+
+  lic_page_set_client (LIC_PAGE (self->product_page), lic_page_get_client (LIC_PAGE (self)));
+  lic_product_page_show_product_id (self->product_page, product_id);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->product_page));
+}
+
 /* Goes back from a product page to the library. */
 void
 lic_library_view_show_library (LicLibraryView *self)

@@ -14,5 +14,7 @@ G_DECLARE_FINAL_TYPE (LicLibraryView, lic_library_view, LIC, LIBRARY_VIEW, LicPa
 
 gboolean lic_library_view_get_product_shown (LicLibraryView *self);
 void     lic_library_view_show_library      (LicLibraryView *self);
+void     lic_library_view_show_product_id   (LicLibraryView *self,
+                                             gint64          product_id);
 
 G_END_DECLS

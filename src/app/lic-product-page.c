@@ -28,6 +28,7 @@ struct _LicProductPage
   AdwActionRow *grades_row;
 
   LicProduct *product;
+  gint64 product_id;
 };
 
 G_DEFINE_FINAL_TYPE (LicProductPage, lic_product_page, LIC_TYPE_PAGE)
@@ -61,6 +62,7 @@ show_product (LicProductPage *self,
   const char *note;
   LicDelivery delivery;
 
+  self->product_id = lic_product_get_id (product);
   if (g_set_object (&self->product, product))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT]);
 
@@ -116,12 +118,12 @@ lic_product_page_reload (LicPage *page)
 {
   LicProductPage *self = LIC_PRODUCT_PAGE (page);
 
-  if (self->product == NULL)
+  if (self->product_id == 0)
     return;
 
   lic_status_stack_show_loading (self->status);
   lic_client_get_product_async (lic_page_get_client (page),
-                                lic_product_get_id (self->product),
+                                self->product_id,
                                 lic_page_restart_cancellable (page),
                                 get_product_cb, self);
 }
@@ -241,5 +243,29 @@ lic_product_page_set_product (LicProductPage *self,
     return;
   show_product (self, product);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  lic_page_invalidate (LIC_PAGE (self));
+}
+
+/**
+ * lic_product_page_show_product_id:
+ * @product_id: the id of a product of the library
+ *
+ * Loads the product from the server and shows it, for when the page is opened by id (from the
+ * command line, or later a link) rather than from a card of the library.
+ */
+void
+lic_product_page_show_product_id (LicProductPage *self,
+                                  gint64          product_id)
+{
+  g_return_if_fail (LIC_IS_PRODUCT_PAGE (self));
+  g_return_if_fail (product_id > 0);
+
+  self->product_id = product_id;
+  if (self->product != NULL)
+    {
+      g_clear_object (&self->product);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT]);
+    }
+  lic_status_stack_show_loading (self->status);
   lic_page_invalidate (LIC_PAGE (self));
 }

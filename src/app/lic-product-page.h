@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (LicProductPage, lic_product_page, LIC, PRODUCT_PAGE, LicPa
 LicProduct *lic_product_page_get_product (LicProductPage *self);
 void        lic_product_page_set_product (LicProductPage *self,
                                           LicProduct     *product);
+void        lic_product_page_show_product_id (LicProductPage *self,
+                                              gint64          product_id);
 
 G_END_DECLS

@@ -220,3 +220,19 @@ lic_window_set_visible_view (LicWindow  *self,
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
+
+/**
+ * lic_window_show_product:
+ * @product_id: the id of a product of the library
+ *
+ * Shows the library on the page of that product.
+ */
+void
+lic_window_show_product (LicWindow *self,
+                         gint64     product_id)
+{
+  g_return_if_fail (LIC_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "library");
+  lic_library_view_show_product_id (self->library_view, product_id);
+}

@@ -22,5 +22,7 @@ void        lic_window_set_client       (LicWindow      *self,
 const char *lic_window_get_visible_view (LicWindow      *self);
 void        lic_window_set_visible_view (LicWindow      *self,
                                          const char     *name);
+void        lic_window_show_product     (LicWindow      *self,
+                                         gint64          product_id);
 
 G_END_DECLS

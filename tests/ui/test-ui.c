@@ -293,7 +293,8 @@ test_sign_in (void)
 }
 
 static LicProduct *
-first_product (LicClient *client)
+product_at (LicClient *client,
+            guint      position)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GListModel) products = NULL;
@@ -303,15 +304,16 @@ first_product (LicClient *client)
   WAIT_UNTIL (result != NULL, "the products");
   products = lic_client_list_products_finish (client, result, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (products), >, 0);
-  return g_list_model_get_item (products, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (products), >, position);
+  return g_list_model_get_item (products, position);
 }
 
 static void
 test_window (void)
 {
   g_autoptr(LicClient) client = signed_in_client ();
-  g_autoptr(LicProduct) product = first_product (client);
+  g_autoptr(LicProduct) product = product_at (client, 0);
+  g_autoptr(LicProduct) other_product = product_at (client, 1);
   LicWindow *window = g_object_new (LIC_TYPE_WINDOW, "client", client, NULL);
   GtkWidget *library, *grid, *search, *cards_status, *card, *page, *try_again;
   GtkWidget *licenses, *users, *users_search, *scrolled;
@@ -392,6 +394,15 @@ test_window (void)
   gtk_editable_set_text (GTK_EDITABLE (users_search), "zzzz-nobody");
   WAIT_UNTIL (status_of (users) == LIC_STATUS_EMPTY, "no users found");
   g_assert_true (shows_label (users, "No Users Found"));
+
+  /* A product opened by its id from elsewhere (as --product does) brings up its page. */
+  lic_window_show_product (window, lic_product_get_id (other_product));
+  g_assert_cmpstr (lic_window_get_visible_view (window), ==, "library");
+  g_assert_true (lic_library_view_get_product_shown (LIC_LIBRARY_VIEW (library)));
+  WAIT_UNTIL (shows_label (page, lic_product_get_description (other_product)),
+              "the page of the product opened by id");
+  g_assert_false (shows_label (page, lic_product_get_description (product)));
+  lic_library_view_show_library (LIC_LIBRARY_VIEW (library));
 
   /* The server goes away: the library says so, and Try Again recovers once it is back. */
   lic_window_set_visible_view (window, "library");
