@@ -4,9 +4,14 @@
  */
 #include "lic-caller.h"
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
+/**
+ * lic_id_compare:
+ *
+ * Orders two gint64 ids, for g_array_sort() and g_array_binary_search().
+ */
+int
+lic_id_compare (gconstpointer a,
+                gconstpointer b)
 {
   gint64 x = *(const gint64 *) a;
   gint64 y = *(const gint64 *) b;
@@ -37,7 +42,7 @@ lic_caller_new (LicUser         *user,
   self->organization = g_object_ref (organization);
   self->admin_scope = admin_scope;
   self->school_ids = school_ids;
-  g_array_sort (self->school_ids, compare_ids);
+  g_array_sort (self->school_ids, lic_id_compare);
   return self;
 }
 
@@ -58,5 +63,5 @@ lic_caller_may_act_on_school (const LicCaller *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return g_array_binary_search (self->school_ids, &school_id, compare_ids, NULL);
+  return g_array_binary_search (self->school_ids, &school_id, lic_id_compare, NULL);
 }

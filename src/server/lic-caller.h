@@ -24,6 +24,9 @@ void       lic_caller_free               (LicCaller       *self);
 gboolean   lic_caller_may_act_on_school  (const LicCaller *self,
                                           gint64           school_id);
 
+int        lic_id_compare                (gconstpointer    a,
+                                          gconstpointer    b);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LicCaller, lic_caller_free)
 
 G_END_DECLS

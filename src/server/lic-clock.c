@@ -44,3 +44,20 @@ lic_clock_set (GDateTime *now)
   g_clear_pointer (&fixed_now, g_date_time_unref);
   fixed_now = g_date_time_to_utc (now);
 }
+
+/**
+ * lic_clock_format:
+ *
+ * Returns: (transfer full): @time in UTC as ISO 8601 to the second, such as
+ *   2027-02-03T09:15:00Z: the one form times are written in, so that text order is time order
+ */
+char *
+lic_clock_format (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  utc = g_date_time_to_utc (time);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}

@@ -10,5 +10,6 @@ G_BEGIN_DECLS
 
 GDateTime *lic_clock_now (void);
 void       lic_clock_set (GDateTime *now);
+char      *lic_clock_format (GDateTime *time);
 
 G_END_DECLS

@@ -38,6 +38,14 @@ static const char * const suppliers[] = {
   [LUMO] = "Lumo Learning Oy",
 };
 
+/* The keys docs/api.md gives out, for trying supplier deliveries by hand. */
+static const char * const supplier_keys[] = {
+  [NORDLAR] = "demo-key-nordlar",
+  [KIELIVERKKO] = "demo-key-kieliverkko",
+  [SCRIPTORIA] = "demo-key-scriptoria",
+  [LUMO] = "demo-key-lumo",
+};
+
 static const LicDemoProduct products[] = {
   [MATTEMOLNET] = {
     NORDLAR, "Mattemolnet", LIC_LICENSE_MODEL_PER_STUDENT, LIC_DELIVERY_DIRECT, 12,
@@ -491,11 +499,14 @@ lic_demo_new (GError **error)
   g_autoptr(GRand) rand = g_rand_new_with_seed (DEMO_SEED);
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (supplier_keys) == G_N_ELEMENTS (suppliers));
+
   self->organizations = organizations;
   self->n_organizations = G_N_ELEMENTS (organizations);
   self->schools = schools;
   self->n_schools = G_N_ELEMENTS (schools);
   self->suppliers = suppliers;
+  self->supplier_keys = supplier_keys;
   self->n_suppliers = G_N_ELEMENTS (suppliers);
   self->products = products;
   self->n_products = G_N_ELEMENTS (products);

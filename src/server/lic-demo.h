@@ -83,6 +83,7 @@ typedef struct
   const LicDemoSchool *schools;
   guint n_schools;
   const char * const *suppliers;
+  const char * const *supplier_keys;  /* one per supplier, in the clear */
   guint n_suppliers;
   const LicDemoProduct *products;
   guint n_products;

@@ -3,7 +3,7 @@
  * Passwords are kept as argon2id hashes with the parameters OWASP recommends as its minimum
  * (t=2, m=19 MiB, p=1; about 25 ms a check on one core). Session tokens are 32 random bytes
  * handed out once; the database only ever sees their SHA-256, so a copy of it cannot be used to
- * sign in.
+ * sign in. Activation codes are kept the same way: only their hash is stored.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +21,12 @@
 #define SALT_LENGTH 16
 #define HASH_LENGTH 32
 #define TOKEN_LENGTH 32
+
+/* No I, O, 0 or 1, which are easily mistaken for each other when typed from an e-mail; 32
+ * characters, so a random byte picks one without bias. */
+#define CODE_ALPHABET "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+#define CODE_GROUPS 3
+#define CODE_GROUP_LENGTH 4
 
 static gboolean
 fill_random (guint8   *buffer,
@@ -155,4 +161,50 @@ lic_token_hash (const char *token)
   g_return_val_if_fail (token != NULL, NULL);
 
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
+}
+
+/**
+ * lic_activation_code_new:
+ *
+ * Returns: (transfer full): a new activation code of 60 random bits, as people see it:
+ *   XXXX-XXXX-XXXX
+ */
+char *
+lic_activation_code_new (GError **error)
+{
+  guint8 bytes[CODE_GROUPS * CODE_GROUP_LENGTH];
+  GString *code;
+
+  G_STATIC_ASSERT (sizeof CODE_ALPHABET - 1 == 32);
+
+  if (!fill_random (bytes, sizeof bytes, error))
+    return NULL;
+  code = g_string_sized_new (sizeof bytes + CODE_GROUPS);
+  for (guint i = 0; i < sizeof bytes; i++)
+    {
+      if (i > 0 && i % CODE_GROUP_LENGTH == 0)
+        g_string_append_c (code, '-');
+      g_string_append_c (code, CODE_ALPHABET[bytes[i] % 32]);
+    }
+  return g_string_free (code, FALSE);
+}
+
+/**
+ * lic_activation_code_hash:
+ * @code: a code as someone typed or pasted it
+ *
+ * Returns: (transfer full): the SHA-256 in hex of @code without its spaces and dashes, in
+ *   capitals: "abcd efgh-jklm" and "ABCD-EFGH-JKLM" are the same code
+ */
+char *
+lic_activation_code_hash (const char *code)
+{
+  g_autoptr(GString) canonical = g_string_new (NULL);
+
+  g_return_val_if_fail (code != NULL, NULL);
+
+  for (const char *c = code; *c != '\0'; c++)
+    if (!g_ascii_isspace (*c) && *c != '-')
+      g_string_append_c (canonical, g_ascii_toupper (*c));
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical->str, canonical->len);
 }

@@ -1,4 +1,4 @@
-/* lic-password.h: password hashes and session tokens.
+/* lic-password.h: password hashes, session tokens and activation codes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,5 +15,8 @@ gboolean  lic_password_verify (const char  *encoded,
 
 char     *lic_token_new       (GError     **error);
 char     *lic_token_hash      (const char  *token);
+
+char     *lic_activation_code_new  (GError     **error);
+char     *lic_activation_code_hash (const char  *code);
 
 G_END_DECLS

@@ -14,22 +14,26 @@ struct _LicRequest
   char *method;
   char *path;
   LicStore *store;
+  LicEventHub *event_hub;
 
   GByteArray *body;
   gboolean too_large;
   LicRouteMatch route;
   LicCaller *caller;
+  gint64 supplier_id;
   JsonObject *json;
   const char *language;
 
   guint status;
   char *response;
   char *allow;
+  struct MHD_Response *stream;      /* instead of @response: a body made as it is sent */
 };
 
 /**
  * lic_request_new:
  * @store: (transfer none): the store, which outlives every request
+ * @event_hub: (transfer none): the event hub, which outlives every request
  *
  * Starts a request on the first call of libmicrohttpd's access handler, when the headers are
  * in but none of the body.
@@ -38,7 +42,8 @@ LicRequest *
 lic_request_new (struct MHD_Connection *connection,
                  const char            *method,
                  const char            *path,
-                 LicStore              *store)
+                 LicStore              *store,
+                 LicEventHub           *event_hub)
 {
   LicRequest *self = g_new0 (LicRequest, 1);
   const char *length = MHD_lookup_connection_value (connection, MHD_HEADER_KIND,
@@ -49,6 +54,7 @@ lic_request_new (struct MHD_Connection *connection,
   self->method = g_strdup (method);
   self->path = g_strdup (path);
   self->store = store;
+  self->event_hub = event_hub;
   self->body = g_byte_array_new ();
 
   /* Refuse at once what is announced too large; what is sent without a length is counted as
@@ -71,6 +77,7 @@ lic_request_free (LicRequest *self)
   g_clear_pointer (&self->json, json_object_unref);
   g_free (self->response);
   g_free (self->allow);
+  g_clear_pointer (&self->stream, MHD_destroy_response);
   g_free (self);
 }
 
@@ -127,6 +134,14 @@ lic_request_set_caller (LicRequest *self,
   self->caller = caller;
 }
 
+/* The supplier whose key a route with %LIC_ROUTE_SUPPLIER was called with. */
+void
+lic_request_set_supplier (LicRequest *self,
+                          gint64      supplier_id)
+{
+  self->supplier_id = supplier_id;
+}
+
 static gboolean
 is_json_media_type (const char *content_type)
 {
@@ -178,6 +193,29 @@ LicStore *
 lic_request_get_store (LicRequest *self)
 {
   return self->store;
+}
+
+/**
+ * lic_request_get_supplier:
+ *
+ * Returns: the supplier whose key a route with %LIC_ROUTE_SUPPLIER was called with
+ */
+gint64
+lic_request_get_supplier (LicRequest *self)
+{
+  return self->supplier_id;
+}
+
+/**
+ * lic_request_get_header:
+ *
+ * Returns: (nullable): the value of the request header @name
+ */
+const char *
+lic_request_get_header (LicRequest *self,
+                        const char *name)
+{
+  return MHD_lookup_connection_value (self->connection, MHD_HEADER_KIND, name);
 }
 
 /**
@@ -347,6 +385,23 @@ lic_request_respond_empty (LicRequest *self,
 }
 
 /**
+ * lic_request_respond_events:
+ * @last_event_id: the last event the caller has seen, or -1 for none
+ *
+ * Answers with the caller's stream of Server-Sent Events, which stays open.
+ */
+void
+lic_request_respond_events (LicRequest *self,
+                            gint64      last_event_id)
+{
+  g_return_if_fail (self->caller != NULL && self->stream == NULL);
+
+  self->stream = lic_event_hub_open_stream (self->event_hub, self->connection,
+                                            lic_user_get_id (self->caller->user), last_event_id);
+  self->status = MHD_HTTP_OK;
+}
+
+/**
  * lic_request_respond_error:
  * @allow: (nullable): the methods the path takes, for a 405
  *
@@ -398,6 +453,8 @@ lic_request_queue_response (LicRequest *self)
   gsize length;
   enum MHD_Result result;
 
+  if (self->stream != NULL)
+    return MHD_queue_response (self->connection, self->status, self->stream);
   g_return_val_if_fail (self->response != NULL, MHD_NO);
 
   length = strlen (self->response);

@@ -7,6 +7,7 @@
 #include <microhttpd.h>
 
 #include "lic-caller.h"
+#include "lic-event-hub.h"
 #include "lic-router.h"
 #include "lic-store.h"
 
@@ -18,6 +19,9 @@ G_BEGIN_DECLS
 /* What handlers use. */
 LicStore        *lic_request_get_store      (LicRequest             *self);
 const LicCaller *lic_request_get_caller     (LicRequest             *self);
+gint64           lic_request_get_supplier   (LicRequest             *self);
+const char      *lic_request_get_header     (LicRequest             *self,
+                                             const char             *name);
 gint64           lic_request_get_id         (LicRequest             *self,
                                              guint                   index);
 const char      *lic_request_get_query      (LicRequest             *self,
@@ -33,12 +37,15 @@ void             lic_request_respond_node   (LicRequest             *self,
                                              JsonNode               *root);
 void             lic_request_respond_empty  (LicRequest             *self,
                                              guint                   status);
+void             lic_request_respond_events (LicRequest             *self,
+                                             gint64                  last_event_id);
 
 /* What LicServer uses. */
 LicRequest      *lic_request_new            (struct MHD_Connection  *connection,
                                              const char             *method,
                                              const char             *path,
-                                             LicStore               *store);
+                                             LicStore               *store,
+                                             LicEventHub            *event_hub);
 void             lic_request_free           (LicRequest             *self);
 const char      *lic_request_get_method     (LicRequest             *self);
 const char      *lic_request_get_path       (LicRequest             *self);
@@ -49,6 +56,8 @@ void             lic_request_set_route      (LicRequest             *self,
                                              const LicRouteMatch    *match);
 void             lic_request_set_caller     (LicRequest             *self,
                                              LicCaller              *caller);
+void             lic_request_set_supplier   (LicRequest             *self,
+                                             gint64                  supplier_id);
 gboolean         lic_request_read_body      (LicRequest             *self,
                                              GError                **error);
 void             lic_request_respond_error  (LicRequest             *self,

@@ -19,6 +19,7 @@ typedef enum {
   LIC_ROUTE_DEFAULT = 0,
   LIC_ROUTE_PUBLIC = 1 << 0,        /* needs no token */
   LIC_ROUTE_JSON_BODY = 1 << 1,     /* takes a JSON object as its body */
+  LIC_ROUTE_SUPPLIER = 1 << 2,      /* takes a supplier key instead of a session token */
 } LicRouteFlags;
 
 #define LIC_ROUTE_MAX_IDS 2

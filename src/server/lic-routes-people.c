@@ -33,7 +33,7 @@ lic_routes_users_list (LicRequest  *request,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) users = NULL;
   g_autofree char *after_name = NULL;
-  LicUserFilter filter = { NULL, -1, 0, 0 };
+  LicUserFilter filter = { NULL, -1, 0, 0, 0 };
   LicPage page;
   LicUser *last;
   gboolean more;
@@ -42,6 +42,7 @@ lic_routes_users_list (LicRequest  *request,
       || !lic_routes_get_enum (request, "role", LIC_TYPE_ROLE, &filter.role, error)
       || !lic_routes_get_school_id (request, &filter.school_id, error)
       || !lic_routes_get_id (request, "group_id", &filter.group_id, error)
+      || !lic_routes_get_id (request, "pool_id", &filter.pool_id, error)
       || !lic_routes_get_page (request, "users", &page, &after_name, error))
     return FALSE;
 

@@ -4,13 +4,20 @@
  */
 #include "lic-routes-private.h"
 
-/* A pool with its notices, of which there are none until the compliance rules arrive. */
+/* A pool with what awaits delivery, and its notices, of which there are none until the
+ * compliance rules arrive. */
 static JsonNode *
-pool_to_node (LicPool *pool)
+pool_to_node (LicPoolItem *item)
 {
-  JsonNode *node = lic_routes_to_node (pool, (LicToJsonFunc) lic_pool_to_json);
+  JsonNode *node = lic_routes_to_node (item->pool, (LicToJsonFunc) lic_pool_to_json);
+  JsonObject *object = json_node_get_object (node);
 
-  json_object_set_array_member (json_node_get_object (node), "notices", json_array_new ());
+  json_object_set_array_member (object, "notices", json_array_new ());
+  json_object_set_int_member (object, "awaiting_delivery", item->awaiting_delivery);
+  if (item->awaiting_since != NULL)
+    json_object_set_string_member (object, "awaiting_since", item->awaiting_since);
+  else
+    json_object_set_null_member (object, "awaiting_since");
   return node;
 }
 
@@ -24,7 +31,7 @@ lic_routes_pools_list (LicRequest  *request,
   g_autofree char *after_name = NULL;
   LicPoolFilter filter = { 0, 0 };
   LicPage page;
-  LicPool *last;
+  LicPoolItem *last;
   gboolean more;
 
   if (!lic_routes_get_school_id (request, &filter.school_id, error)
@@ -43,8 +50,8 @@ lic_routes_pools_list (LicRequest  *request,
     json_builder_add_value (builder, pool_to_node (g_ptr_array_index (pools, i)));
   last = pools->len > 0 ? g_ptr_array_index (pools, pools->len - 1) : NULL;
   lic_routes_end_list (builder, "pools", more,
-                       last != NULL ? lic_pool_get_product_name (last) : NULL,
-                       last != NULL ? lic_pool_get_id (last) : 0);
+                       last != NULL ? lic_pool_get_product_name (last->pool) : NULL,
+                       last != NULL ? lic_pool_get_id (last->pool) : 0);
   lic_request_respond (request, 200, builder);
   return TRUE;
 }
@@ -54,7 +61,7 @@ gboolean
 lic_routes_pools_get (LicRequest  *request,
                       GError     **error)
 {
-  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(LicPoolItem) pool = NULL;
   g_autoptr(JsonNode) node = NULL;
 
   pool = lic_store_get_pool (lic_request_get_store (request),

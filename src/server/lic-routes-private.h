@@ -33,9 +33,25 @@ gboolean  lic_routes_get_page       (LicRequest     *request,
                                      LicPage        *page,
                                      char          **after_name,
                                      GError        **error);
+gboolean  lic_routes_get_keyed_page (LicRequest     *request,
+                                     const char     *kind,
+                                     LicPage        *page,
+                                     char          **after_name,
+                                     GError        **error);
 gboolean  lic_routes_get_member     (LicRequest     *request,
                                      const char     *member,
                                      const char    **out,
+                                     GError        **error);
+gboolean  lic_routes_get_int_member (LicRequest     *request,
+                                     const char     *member,
+                                     gboolean        required,
+                                     gint64         *out,
+                                     gboolean       *given,
+                                     GError        **error);
+gboolean  lic_routes_get_ids_member (LicRequest     *request,
+                                     const char     *member,
+                                     gboolean        required,
+                                     GArray        **out,
                                      GError        **error);
 
 JsonNode *lic_routes_to_node        (gpointer        item,
@@ -46,6 +62,16 @@ void      lic_routes_end_list       (JsonBuilder    *builder,
                                      gboolean        more,
                                      const char     *last_name,
                                      gint64          last_id);
+void      lic_routes_end_keyed_list (JsonBuilder    *builder,
+                                     const char     *kind,
+                                     gboolean        more,
+                                     gint64          last_key,
+                                     const char     *last_name,
+                                     gint64          last_id);
+void      lic_routes_respond_order  (LicRequest     *request,
+                                     guint           status,
+                                     const LicOrder *order,
+                                     gint64          pool_id);
 
 gboolean  lic_routes_session_create (LicRequest *request, GError **error);
 gboolean  lic_routes_session_get    (LicRequest *request, GError **error);
@@ -57,5 +83,19 @@ gboolean  lic_routes_users_list     (LicRequest *request, GError **error);
 gboolean  lic_routes_groups_list    (LicRequest *request, GError **error);
 gboolean  lic_routes_pools_list     (LicRequest *request, GError **error);
 gboolean  lic_routes_pools_get      (LicRequest *request, GError **error);
+gboolean  lic_routes_suppliers_list (LicRequest *request, GError **error);
+gboolean  lic_routes_cart_get       (LicRequest *request, GError **error);
+gboolean  lic_routes_cart_add_line  (LicRequest *request, GError **error);
+gboolean  lic_routes_cart_change_line (LicRequest *request, GError **error);
+gboolean  lic_routes_cart_remove_line (LicRequest *request, GError **error);
+gboolean  lic_routes_checkout       (LicRequest *request, GError **error);
+gboolean  lic_routes_orders_list    (LicRequest *request, GError **error);
+gboolean  lic_routes_orders_get     (LicRequest *request, GError **error);
+gboolean  lic_routes_activate       (LicRequest *request, GError **error);
+gboolean  lic_routes_supplier_deliver (LicRequest *request, GError **error);
+gboolean  lic_routes_supplier_reissue (LicRequest *request, GError **error);
+gboolean  lic_routes_notifications_list (LicRequest *request, GError **error);
+gboolean  lic_routes_notifications_read (LicRequest *request, GError **error);
+gboolean  lic_routes_events         (LicRequest *request, GError **error);
 
 G_END_DECLS

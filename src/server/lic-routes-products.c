@@ -13,6 +13,38 @@ static const char * const grades[] = {
   "preschool", "primary", "lower_secondary", "upper_secondary", NULL,
 };
 
+/* The orders of `sort`; each has cursors of its own, which the others refuse. */
+static const struct {
+  const char *value;
+  LicProductSort sort;
+  const char *list;
+} sorts[] = {
+  { "name", LIC_PRODUCT_SORT_NAME, "products" },
+  { "price", LIC_PRODUCT_SORT_PRICE, "products by price" },
+  { "-price", LIC_PRODUCT_SORT_PRICE_DESCENDING, "products by price, highest first" },
+};
+
+static gboolean
+get_sort (LicRequest  *request,
+          guint       *out,
+          GError     **error)
+{
+  const char *value = lic_request_get_query (request, "sort");
+
+  *out = 0;
+  if (value == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    if (g_str_equal (value, sorts[i].value))
+      {
+        *out = i;
+        return TRUE;
+      }
+  g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
+                       "“sort” must be one of: name, price, -price.");
+  return FALSE;
+}
+
 /* @out: the query parameter @name, which must be one of @codes, or %NULL if there is none. */
 static gboolean
 get_code (LicRequest          *request,
@@ -41,18 +73,21 @@ lic_routes_products_list (LicRequest  *request,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) products = NULL;
   g_autofree char *after_name = NULL;
-  LicProductFilter filter = { lic_request_get_language (request), NULL, NULL, NULL, 0, -1 };
+  LicProductFilter filter = { lic_request_get_language (request), NULL, NULL, NULL, 0, -1, 0 };
   LicPage page;
   LicProduct *last;
   gboolean more;
+  guint sort;
 
   if (!lic_routes_get_search (request, &filter.q, error)
       || !get_code (request, "subject", subjects, &filter.subject, error)
       || !get_code (request, "grade", grades, &filter.grade, error)
       || !lic_routes_get_id (request, "supplier", &filter.supplier_id, error)
       || !lic_routes_get_enum (request, "delivery", LIC_TYPE_DELIVERY, &filter.delivery, error)
-      || !lic_routes_get_page (request, "products", &page, &after_name, error))
+      || !get_sort (request, &sort, error)
+      || !lic_routes_get_keyed_page (request, sorts[sort].list, &page, &after_name, error))
     return FALSE;
+  filter.sort = sorts[sort].sort;
 
   products = lic_store_list_products (lic_request_get_store (request),
                                       lic_request_get_caller (request),
@@ -64,9 +99,40 @@ lic_routes_products_list (LicRequest  *request,
   for (guint i = 0; i < products->len; i++)
     lic_product_to_json (g_ptr_array_index (products, i), builder);
   last = products->len > 0 ? g_ptr_array_index (products, products->len - 1) : NULL;
-  lic_routes_end_list (builder, "products", more,
-                       last != NULL ? lic_product_get_name (last) : NULL,
-                       last != NULL ? lic_product_get_id (last) : 0);
+  lic_routes_end_keyed_list (builder, sorts[sort].list, more,
+                             last != NULL ? lic_product_get_price (last) : 0,
+                             last != NULL ? lic_product_get_name (last) : NULL,
+                             last != NULL ? lic_product_get_id (last) : 0);
+  lic_request_respond (request, 200, builder);
+  return TRUE;
+}
+
+/* GET /suppliers: few enough to come in one page. */
+gboolean
+lic_routes_suppliers_list (LicRequest  *request,
+                           GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) suppliers = NULL;
+
+  suppliers = lic_store_list_suppliers (lic_request_get_store (request),
+                                        lic_request_get_caller (request), error);
+  if (suppliers == NULL)
+    return FALSE;
+
+  lic_routes_begin_list (builder);
+  for (guint i = 0; i < suppliers->len; i++)
+    {
+      LicSupplierInfo *supplier = g_ptr_array_index (suppliers, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, supplier->id);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, supplier->name);
+      json_builder_end_object (builder);
+    }
+  lic_routes_end_list (builder, "suppliers", FALSE, NULL, 0);
   lic_request_respond (request, 200, builder);
   return TRUE;
 }
@@ -76,6 +142,14 @@ school_status_to_node (const LicSchoolStatus *status)
 {
   JsonObject *object = json_object_new ();
   JsonNode *node = json_node_init_object (json_node_alloc (), object);
+  g_autoptr(JsonBuilder) lines = json_builder_new ();
+  g_autoptr(JsonNode) lines_node = NULL;
+
+  json_builder_begin_array (lines);
+  for (guint i = 0; i < status->order_lines->len; i++)
+    lic_order_line_to_json (g_ptr_array_index (status->order_lines, i), lines);
+  json_builder_end_array (lines);
+  lines_node = json_builder_get_root (lines);
 
   json_object_set_int_member (object, "school_id", status->school_id);
   json_object_set_string_member (object, "school_name", status->school_name);
@@ -88,6 +162,8 @@ school_status_to_node (const LicSchoolStatus *status)
   json_object_set_int_member (object, "payable", status->payable);
   json_object_set_int_member (object, "to_renew", status->to_renew);
   json_object_set_int_member (object, "no_access", status->no_access);
+  json_object_set_array_member (object, "order_lines",
+                                json_array_ref (json_node_get_array (lines_node)));
   json_object_unref (object);
   return node;
 }

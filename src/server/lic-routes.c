@@ -56,7 +56,7 @@ set_test_clock (LicRequest  *request,
 
   g_clear_pointer (&now, g_date_time_unref);
   now = lic_clock_now ();
-  text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  text = lic_clock_format (now);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "now");
   json_builder_add_string_value (builder, text);
@@ -82,6 +82,22 @@ static const struct {
   { "GET", "/api/v1/groups", LIC_ROUTE_DEFAULT, lic_routes_groups_list },
   { "GET", "/api/v1/pools", LIC_ROUTE_DEFAULT, lic_routes_pools_list },
   { "GET", "/api/v1/pools/{id}", LIC_ROUTE_DEFAULT, lic_routes_pools_get },
+  { "GET", "/api/v1/suppliers", LIC_ROUTE_DEFAULT, lic_routes_suppliers_list },
+  { "GET", "/api/v1/cart", LIC_ROUTE_DEFAULT, lic_routes_cart_get },
+  { "POST", "/api/v1/cart/lines", LIC_ROUTE_JSON_BODY, lic_routes_cart_add_line },
+  { "PATCH", "/api/v1/cart/lines/{id}", LIC_ROUTE_JSON_BODY, lic_routes_cart_change_line },
+  { "DELETE", "/api/v1/cart/lines/{id}", LIC_ROUTE_DEFAULT, lic_routes_cart_remove_line },
+  { "POST", "/api/v1/checkout", LIC_ROUTE_JSON_BODY, lic_routes_checkout },
+  { "GET", "/api/v1/orders", LIC_ROUTE_DEFAULT, lic_routes_orders_list },
+  { "GET", "/api/v1/orders/{id}", LIC_ROUTE_DEFAULT, lic_routes_orders_get },
+  { "POST", "/api/v1/activations", LIC_ROUTE_JSON_BODY, lic_routes_activate },
+  { "GET", "/api/v1/notifications", LIC_ROUTE_DEFAULT, lic_routes_notifications_list },
+  { "POST", "/api/v1/notifications/read", LIC_ROUTE_JSON_BODY, lic_routes_notifications_read },
+  { "GET", "/api/v1/events", LIC_ROUTE_DEFAULT, lic_routes_events },
+  { "POST", "/api/v1/supplier/orders/{id}/deliver", LIC_ROUTE_SUPPLIER,
+    lic_routes_supplier_deliver },
+  { "POST", "/api/v1/supplier/activations", LIC_ROUTE_SUPPLIER | LIC_ROUTE_JSON_BODY,
+    lic_routes_supplier_reissue },
 };
 
 /**
@@ -288,6 +304,7 @@ lic_routes_get_page (LicRequest  *request,
   *after_name = NULL;
   page->after_name = NULL;
   page->after_id = 0;
+  page->after_key = 0;
 
   if (limit != NULL)
     {
@@ -324,6 +341,42 @@ lic_routes_get_page (LicRequest  *request,
 }
 
 /**
+ * lic_routes_get_keyed_page:
+ *
+ * Reads `limit` and `cursor` into @page, for a list ordered by a number (@page's after_key)
+ * before the name: what lic_routes_end_keyed_list() wrote.
+ */
+gboolean
+lic_routes_get_keyed_page (LicRequest  *request,
+                           const char  *kind,
+                           LicPage     *page,
+                           char       **after_name,
+                           GError     **error)
+{
+  const char *separator;
+  g_autofree char *key = NULL;
+
+  if (!lic_routes_get_page (request, kind, page, after_name, error))
+    return FALSE;
+  if (page->after_name == NULL)
+    return TRUE;
+
+  separator = strstr (page->after_name, CURSOR_SEPARATOR);
+  if (separator != NULL)
+    key = g_strndup (page->after_name, separator - page->after_name);
+  if (key == NULL
+      || !g_ascii_string_to_signed (key, 10, G_MININT64, G_MAXINT64, &page->after_key, NULL))
+    {
+      g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
+                           "“cursor” is not one this list gave out; start again from the "
+                           "first page.");
+      return FALSE;
+    }
+  page->after_name = separator + strlen (CURSOR_SEPARATOR);
+  return TRUE;
+}
+
+/**
  * lic_routes_get_member:
  * @out: (out) (transfer none): the string member @member of the body
  */
@@ -341,6 +394,116 @@ lic_routes_get_member (LicRequest  *request,
    * error. */
   g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, "%s.", local_error->message);
   return FALSE;
+}
+
+/**
+ * lic_routes_get_int_member:
+ * @out: (out): the integer member @member of the body; untouched when it is missing
+ * @given: (out) (optional): whether the body has it
+ */
+gboolean
+lic_routes_get_int_member (LicRequest  *request,
+                           const char  *member,
+                           gboolean     required,
+                           gint64      *out,
+                           gboolean    *given,
+                           GError     **error)
+{
+  JsonObject *body = lic_request_get_body (request);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!lic_json_get_int (body, member, required, out, &local_error))
+    {
+      g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, "%s.", local_error->message);
+      return FALSE;
+    }
+  if (given != NULL)
+    *given = json_object_has_member (body, member)
+             && !json_object_get_null_member (body, member);
+  return TRUE;
+}
+
+/**
+ * lic_routes_get_ids_member:
+ * @out: (out) (transfer full) (element-type gint64): the ids of the array member @member,
+ *   ascending and each once; %NULL when it is missing
+ */
+gboolean
+lic_routes_get_ids_member (LicRequest  *request,
+                           const char  *member,
+                           gboolean     required,
+                           GArray     **out,
+                           GError     **error)
+{
+  JsonObject *body = lic_request_get_body (request);
+  JsonNode *node = json_object_get_member (body, member);
+  g_autoptr(GArray) ids = NULL;
+  JsonArray *array;
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!required)
+        return TRUE;
+      g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, "“%s” is missing.", member);
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    goto malformed;
+
+  array = json_node_get_array (node);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), json_array_get_length (array));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gint64 id;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64
+          || (id = json_node_get_int (element)) < 1)
+        goto malformed;
+      g_array_append_val (ids, id);
+    }
+  g_array_sort (ids, lic_id_compare);
+  for (guint i = 1; i < ids->len; )
+    {
+      if (g_array_index (ids, gint64, i) == g_array_index (ids, gint64, i - 1))
+        g_array_remove_index (ids, i);
+      else
+        i++;
+    }
+  *out = g_steal_pointer (&ids);
+  return TRUE;
+
+malformed:
+  g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
+               "“%s” must be an array of ids (whole numbers from 1 up).", member);
+  return FALSE;
+}
+
+/**
+ * lic_routes_respond_order:
+ * @pool_id: 0, or the pool to name beside the order
+ *
+ * Answers `{"order": {…}}`, with `"pool_id"` if @pool_id is given.
+ */
+void
+lic_routes_respond_order (LicRequest     *request,
+                          guint           status,
+                          const LicOrder *order,
+                          gint64          pool_id)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "order");
+  lic_order_to_json (order, builder);
+  if (pool_id > 0)
+    {
+      json_builder_set_member_name (builder, "pool_id");
+      json_builder_add_int_value (builder, pool_id);
+    }
+  json_builder_end_object (builder);
+  lic_request_respond (request, status, builder);
 }
 
 /**
@@ -388,4 +551,26 @@ lic_routes_end_list (JsonBuilder *builder,
   else
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
+}
+
+/**
+ * lic_routes_end_keyed_list:
+ * @more: whether another page follows, which then starts after @last_key, @last_name and
+ *   @last_id
+ *
+ * Ends a list ordered by a number before the name, which lic_routes_get_keyed_page() reads.
+ */
+void
+lic_routes_end_keyed_list (JsonBuilder *builder,
+                           const char  *kind,
+                           gboolean     more,
+                           gint64       last_key,
+                           const char  *last_name,
+                           gint64       last_id)
+{
+  g_autofree char *name = NULL;
+
+  if (more)
+    name = g_strdup_printf ("%" G_GINT64_FORMAT CURSOR_SEPARATOR "%s", last_key, last_name);
+  lic_routes_end_list (builder, kind, more, name, last_id);
 }

@@ -1,9 +1,10 @@
 /* lic-server.c
  *
  * libmicrohttpd runs the requests on a pool of worker threads, each with its own epoll set.
- * A request is read whole, then answered in one go on the worker that read it: route, session,
- * body, handler. Handlers are short and synchronous; the store gives each worker its own
- * SQLite connection.
+ * A request is read whole, then answered in one go on the worker that read it: route, session
+ * or supplier key, body, handler. Handlers are short and synchronous; the store gives each
+ * worker its own SQLite connection. The one answer that is not made in one go, the stream of
+ * GET /events, is the event hub's: it suspends its connection while it has nothing to send.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +25,7 @@ struct _LicServer
 
   LicStore *store;
   LicRouter *router;
+  LicEventHub *event_hub;
   struct MHD_Daemon *daemon;
   guint16 port;
 };
@@ -63,6 +65,39 @@ authenticate (LicServer   *self,
   return TRUE;
 }
 
+/* Routes of suppliers take a supplier key where others take a session token. */
+static gboolean
+authenticate_supplier (LicServer   *self,
+                       LicRequest  *request,
+                       GError     **error)
+{
+  const char *key = lic_request_get_token (request);
+  g_autofree char *key_hash = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 supplier_id;
+
+  if (key == NULL)
+    {
+      g_set_error_literal (error, LIC_ERROR, LIC_ERROR_UNAUTHORIZED,
+                           "Send your supplier key: the request has none.");
+      return FALSE;
+    }
+
+  key_hash = lic_token_hash (key);
+  supplier_id = lic_store_find_supplier (self->store, key_hash, &local_error);
+  if (supplier_id == 0)
+    {
+      if (g_error_matches (local_error, LIC_ERROR, LIC_ERROR_UNAUTHORIZED))
+        g_set_error_literal (error, LIC_ERROR, LIC_ERROR_UNAUTHORIZED,
+                             "This is not a supplier key; check the key you were given.");
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  lic_request_set_supplier (request, supplier_id);
+  return TRUE;
+}
+
 static void
 dispatch (LicServer  *self,
           LicRequest *request)
@@ -79,7 +114,8 @@ dispatch (LicServer  *self,
     }
   lic_request_set_route (request, &match);
 
-  if ((!(match.flags & LIC_ROUTE_PUBLIC) && !authenticate (self, request, &error))
+  if ((match.flags & LIC_ROUTE_SUPPLIER ? !authenticate_supplier (self, request, &error)
+       : !(match.flags & LIC_ROUTE_PUBLIC) && !authenticate (self, request, &error))
       || !lic_request_read_body (request, &error)
       || !match.handler (request, &error))
     lic_request_respond_error (request, error, NULL);
@@ -100,7 +136,7 @@ on_access (void                  *cls,
 
   if (request == NULL)
     {
-      *request_data = lic_request_new (connection, method, url, self->store);
+      *request_data = lic_request_new (connection, method, url, self->store, self->event_hub);
       return MHD_YES;
     }
   if (*upload_data_size > 0)
@@ -143,6 +179,7 @@ lic_server_finalize (GObject *object)
 
   lic_server_stop (self);
   g_clear_pointer (&self->router, lic_router_free);
+  g_clear_object (&self->event_hub);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lic_server_parent_class)->finalize (object);
@@ -165,12 +202,14 @@ lic_server_init (LicServer *self)
 /**
  * lic_server_new:
  * @test_clock: whether to offer POST /test/clock, which moves the server's time
+ * @keep_alive_seconds: how often an idle event stream sends a comment
  *
  * Returns: (transfer full): a server answering the routes of docs/api.md from @store
  */
 LicServer *
 lic_server_new (LicStore *store,
-                gboolean  test_clock)
+                gboolean  test_clock,
+                guint     keep_alive_seconds)
 {
   LicServer *self;
 
@@ -178,6 +217,7 @@ lic_server_new (LicStore *store,
 
   self = g_object_new (LIC_TYPE_SERVER, NULL);
   self->store = g_object_ref (store);
+  self->event_hub = lic_event_hub_new (store, keep_alive_seconds);
   lic_routes_install (self->router, test_clock);
   return self;
 }
@@ -200,7 +240,9 @@ lic_server_start (LicServer   *self,
   g_autoptr(GInetAddress) inet_address = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
   struct sockaddr_storage native;
-  unsigned int flags = MHD_USE_EPOLL | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
+  /* Suspending lets an idle event stream wait without holding a worker. */
+  unsigned int flags = MHD_USE_EPOLL | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG
+                       | MHD_ALLOW_SUSPEND_RESUME;
   const union MHD_DaemonInfo *info;
 
   g_return_val_if_fail (LIC_IS_SERVER (self), FALSE);
@@ -251,12 +293,16 @@ lic_server_get_port (LicServer *self)
 /**
  * lic_server_stop:
  *
- * Stops listening and waits for the requests under way to finish.
+ * Ends the event streams, stops listening and waits for the requests under way to finish.
  */
 void
 lic_server_stop (LicServer *self)
 {
   g_return_if_fail (LIC_IS_SERVER (self));
 
+  if (self->daemon == NULL)
+    return;
+  /* libmicrohttpd must not be stopped with connections suspended. */
+  lic_event_hub_close (self->event_hub);
   g_clear_pointer (&self->daemon, MHD_stop_daemon);
 }

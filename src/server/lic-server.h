@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LicServer, lic_server, LIC, SERVER, GObject)
 
 LicServer *lic_server_new      (LicStore    *store,
-                                gboolean     test_clock);
+                                gboolean     test_clock,
+                                guint        keep_alive_seconds);
 gboolean   lic_server_start    (LicServer   *self,
                                 const char  *address,
                                 guint16      port,

@@ -283,6 +283,44 @@ lic_sqlite_run (LicSqliteStatement  *stmt,
   return lic_sqlite_step (stmt, error) == SQLITE_DONE;
 }
 
+/**
+ * lic_sqlite_run_once:
+ *
+ * Runs @stmt, bound by the caller, and readies it for the next row: for statements run many
+ * times in one function.
+ */
+gboolean
+lic_sqlite_run_once (LicSqliteStatement  *stmt,
+                     GError             **error)
+{
+  gboolean ok = lic_sqlite_run (stmt, error);
+
+  lic_sqlite_statement_reset (stmt);
+  return ok;
+}
+
+/**
+ * lic_sqlite_insert:
+ *
+ * Inserts one row into a rowid table with @stmt, as lic_sqlite_run_once() runs it.
+ *
+ * Returns: the new row's id, or 0 on an error
+ */
+gint64
+lic_sqlite_insert (LicSqliteConnection  *connection,
+                   LicSqliteStatement   *stmt,
+                   GError              **error)
+{
+  return lic_sqlite_run_once (stmt, error) ? lic_sqlite_connection_last_id (connection) : 0;
+}
+
+/* The rows the last statement run on @connection inserted, changed or deleted. */
+int
+lic_sqlite_changes (LicSqliteConnection *connection)
+{
+  return sqlite3_changes (connection->db);
+}
+
 /* Binds @value (NULL binds SQL NULL); SQLite takes a copy. */
 void
 lic_sqlite_bind_text (LicSqliteStatement *stmt,

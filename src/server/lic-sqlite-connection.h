@@ -49,6 +49,12 @@ int                  lic_sqlite_step                   (LicSqliteStatement   *st
                                                         GError              **error);
 gboolean             lic_sqlite_run                    (LicSqliteStatement   *stmt,
                                                         GError              **error);
+gboolean             lic_sqlite_run_once               (LicSqliteStatement   *stmt,
+                                                        GError              **error);
+gint64               lic_sqlite_insert                 (LicSqliteConnection  *connection,
+                                                        LicSqliteStatement   *stmt,
+                                                        GError              **error);
+int                  lic_sqlite_changes                (LicSqliteConnection  *connection);
 void                 lic_sqlite_bind_text              (LicSqliteStatement   *stmt,
                                                         int                   index,
                                                         const char           *value);

@@ -154,6 +154,112 @@ static const char * const migrations[] = {
   ") WITHOUT ROWID;"
   "CREATE INDEX sessions_by_user ON sessions (user_id);"
   "CREATE INDEX sessions_by_expiry ON sessions (expires_at);",
+
+  /* 2: buying: carts, orders, activation codes, supplier keys, notifications and the outbox.
+   * Times the rules read are ISO 8601 text in UTC (one fixed form, so text order is time
+   * order); the outbox's are seconds of the wall clock, which retries must follow even on a
+   * server whose test clock stands still. */
+  "CREATE TABLE cart_lines ("
+  "  id INTEGER PRIMARY KEY,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,"
+  "  school_id INTEGER NOT NULL REFERENCES schools (id) ON DELETE CASCADE,"
+  "  quantity INTEGER NOT NULL CHECK (quantity > 0),"
+  "  UNIQUE (user_id, product_id, school_id)"
+  ");"
+
+  "CREATE TABLE cart_line_users ("
+  "  line_id INTEGER NOT NULL REFERENCES cart_lines (id) ON DELETE CASCADE,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (line_id, user_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX cart_line_users_by_user ON cart_line_users (user_id);"
+
+  "CREATE TABLE cart_line_groups ("
+  "  line_id INTEGER NOT NULL REFERENCES cart_lines (id) ON DELETE CASCADE,"
+  "  group_id INTEGER NOT NULL REFERENCES user_groups (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (line_id, group_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX cart_line_groups_by_group ON cart_line_groups (group_id);"
+
+  /* A retried checkout finds its order by (user_id, idempotency_key); the constraint makes
+   * two checkouts with one key one order, however they race. */
+  "CREATE TABLE orders ("
+  "  id INTEGER PRIMARY KEY,"
+  "  organization_id INTEGER NOT NULL REFERENCES organizations (id),"
+  "  user_id INTEGER NOT NULL REFERENCES users (id),"
+  "  idempotency_key TEXT NOT NULL,"
+  "  payment TEXT NOT NULL CHECK (payment IN ('order', 'purchase_request')),"
+  "  currency TEXT NOT NULL CHECK (length (currency) = 3),"
+  "  created_at TEXT NOT NULL,"
+  "  UNIQUE (user_id, idempotency_key)"
+  ");"
+  "CREATE INDEX orders_by_organization ON orders (organization_id, id);"
+
+  /* A line's licenses go to its pool, which checkout creates if need be: the pool says which
+   * school and product. */
+  "CREATE TABLE order_lines ("
+  "  id INTEGER PRIMARY KEY,"
+  "  order_id INTEGER NOT NULL REFERENCES orders (id),"
+  "  pool_id INTEGER NOT NULL REFERENCES pools (id),"
+  "  quantity INTEGER NOT NULL CHECK (quantity > 0),"
+  "  unit_price INTEGER NOT NULL CHECK (unit_price >= 0),"
+  "  delivery TEXT NOT NULL CHECK (delivery IN ('direct', 'delayed', 'activation_mail')),"
+  "  state TEXT NOT NULL"
+  "    CHECK (state IN ('delivered', 'awaiting_delivery', 'activation_mail_sent')),"
+  "  state_since TEXT NOT NULL,"
+  "  activation_email TEXT"
+  ");"
+  "CREATE INDEX order_lines_by_order ON order_lines (order_id);"
+  "CREATE INDEX order_lines_by_pool ON order_lines (pool_id, state);"
+
+  /* Which line's checkout assigned a user, for the line's count of users assigned. */
+  "ALTER TABLE assignments ADD COLUMN order_line_id INTEGER REFERENCES order_lines (id);"
+  "CREATE INDEX assignments_by_order_line ON assignments (order_line_id)"
+  "  WHERE order_line_id IS NOT NULL;"
+
+  /* One code per activation line; issuing a new one replaces it. */
+  "CREATE TABLE activation_codes ("
+  "  order_line_id INTEGER PRIMARY KEY REFERENCES order_lines (id),"
+  "  code_hash TEXT NOT NULL UNIQUE,"
+  "  expires_at TEXT NOT NULL,"
+  "  used_at TEXT"
+  ");"
+
+  "CREATE TABLE supplier_keys ("
+  "  key_hash TEXT PRIMARY KEY,"
+  "  supplier_id INTEGER NOT NULL REFERENCES suppliers (id) ON DELETE CASCADE,"
+  "  created_at TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX supplier_keys_by_supplier ON supplier_keys (supplier_id);"
+
+  /* Ids only grow, so a stream continues after the last id it sent. */
+  "CREATE TABLE notifications ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('delivered')),"
+  "  order_line_id INTEGER NOT NULL REFERENCES order_lines (id),"
+  "  created_at TEXT NOT NULL,"
+  "  read INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1))"
+  ");"
+  "CREATE INDEX notifications_by_user ON notifications (user_id, id);"
+
+  /* next_attempt_at is also the lease of a send under way: a sender that claims a message
+   * moves it ahead, so no other sender takes it until then. */
+  "CREATE TABLE outbox ("
+  "  id INTEGER PRIMARY KEY,"
+  "  recipient TEXT NOT NULL,"
+  "  recipient_name TEXT,"
+  "  subject TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  message_key TEXT NOT NULL UNIQUE,"
+  "  created_at INTEGER NOT NULL,"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt_at INTEGER NOT NULL,"
+  "  last_error TEXT,"
+  "  sent_at INTEGER"
+  ");"
+  "CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE sent_at IS NULL;",
 };
 
 static gboolean

@@ -2,17 +2,21 @@
  *
  * Every list is paged by key: ordered by name (SQLite's NOCASE), then id, and continued after
  * the last (name, id) seen, which keeps a page cheap however deep it is and never skips or
- * repeats rows that stayed between pages. A query asks for one row more than the page to learn
- * whether another page follows.
+ * repeats rows that stayed between pages; lists of the newest first go down by id. A query asks
+ * for one row more than the page to learn whether another page follows.
+ *
+ * This file holds the class, people, the library and pools; lic-sqlite-store-private.h says
+ * where the rest is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <gio/gio.h>
 #include <string.h>
 
-#include "lic-sqlite-connection.h"
+#include "lic-clock.h"
+#include "lic-password.h"
 #include "lic-sqlite-migrations.h"
-#include "lic-sqlite-store.h"
+#include "lic-sqlite-store-private.h"
 
 /* Separates the values group_concat() joins; it cannot occur in a name. */
 #define LIST_SEPARATOR "\x1f"
@@ -44,19 +48,16 @@ static GParamSpec *properties[N_PROPS];
 
 /* Rows to objects. */
 
-/* Makes one item of a list from the row @stmt is on. */
-typedef gpointer (*RowFunc) (LicSqliteStatement *stmt);
-
 static GStrv
 split_list (const char *joined)
 {
   return joined != NULL ? g_strsplit (joined, LIST_SEPARATOR, -1) : g_new0 (char *, 1);
 }
 
-static int
-enum_column (LicSqliteStatement *stmt,
-             int                 column,
-             GType               enum_type)
+int
+lic_sqlite_enum_column (LicSqliteStatement *stmt,
+                        int                 column,
+                        GType               enum_type)
 {
   int value = 0;
 
@@ -83,7 +84,7 @@ user_from_row (LicSqliteStatement *stmt,
                        "username", lic_sqlite_column_text (stmt, first + 1),
                        "name", lic_sqlite_column_text (stmt, first + 2),
                        "email", lic_sqlite_column_text (stmt, first + 3),
-                       "role", enum_column (stmt, first + 4, LIC_TYPE_ROLE),
+                       "role", lic_sqlite_enum_column (stmt, first + 4, LIC_TYPE_ROLE),
                        "school-id", sqlite3_column_int64 (stmt, first + 5),
                        "groups", groups,
                        NULL);
@@ -118,22 +119,27 @@ product_from_row (LicSqliteStatement *stmt)
                        "description", lic_sqlite_column_text (stmt, 4),
                        "subjects", subjects,
                        "grades", grades,
-                       "license-model", enum_column (stmt, 7, LIC_TYPE_LICENSE_MODEL),
+                       "license-model", lic_sqlite_enum_column (stmt, 7, LIC_TYPE_LICENSE_MODEL),
                        "price", sqlite3_column_int64 (stmt, 8),
                        "currency", lic_sqlite_column_text (stmt, 9),
                        "term-months", sqlite3_column_int64 (stmt, 10),
-                       "delivery", enum_column (stmt, 11, LIC_TYPE_DELIVERY),
+                       "delivery", lic_sqlite_enum_column (stmt, 11, LIC_TYPE_DELIVERY),
                        NULL);
 }
 
-/* What is assigned and what is paid; the purchase requests and renewals that make a pool
- * payable, due for renewal or short of access arrive with the compliance rules. */
+/* What is assigned and what is paid, and what is ordered and not delivered yet; the purchase
+ * requests and renewals that make a pool payable, due for renewal or short of access arrive
+ * with the compliance rules. */
 #define POOL_SELECT \
   "SELECT po.id, po.product_id, p.name, po.school_id, sc.name," \
   " (SELECT count (*) FROM assignments a WHERE a.pool_id = po.id AND a.state = 'active')," \
   " po.quantity_paid," \
   " (SELECT count (*) FROM assignments a WHERE a.pool_id = po.id AND a.state = 'no_access')," \
-  " po.term_end" \
+  " po.term_end," \
+  " (SELECT coalesce (sum (ol.quantity), 0) FROM order_lines ol" \
+  "  WHERE ol.pool_id = po.id AND ol.state <> 'delivered')," \
+  " (SELECT min (o.created_at) FROM order_lines ol JOIN orders o ON o.id = ol.order_id" \
+  "  WHERE ol.pool_id = po.id AND ol.state <> 'delivered')" \
   " FROM pools po" \
   " JOIN products p ON p.id = po.product_id" \
   " JOIN schools sc ON sc.id = po.school_id" \
@@ -142,34 +148,39 @@ product_from_row (LicSqliteStatement *stmt)
 static gpointer
 pool_from_row (LicSqliteStatement *stmt)
 {
-  return g_object_new (LIC_TYPE_POOL,
-                       "id", sqlite3_column_int64 (stmt, 0),
-                       "product-id", sqlite3_column_int64 (stmt, 1),
-                       "product-name", lic_sqlite_column_text (stmt, 2),
-                       "school-id", sqlite3_column_int64 (stmt, 3),
-                       "school-name", lic_sqlite_column_text (stmt, 4),
-                       "assigned", sqlite3_column_int64 (stmt, 5),
-                       "available", sqlite3_column_int64 (stmt, 6),
-                       "no-access", sqlite3_column_int64 (stmt, 7),
-                       "phase", "none",
-                       "term-end", lic_sqlite_column_text (stmt, 8),
-                       NULL);
+  LicPoolItem *item = g_new0 (LicPoolItem, 1);
+
+  item->pool = g_object_new (LIC_TYPE_POOL,
+                             "id", sqlite3_column_int64 (stmt, 0),
+                             "product-id", sqlite3_column_int64 (stmt, 1),
+                             "product-name", lic_sqlite_column_text (stmt, 2),
+                             "school-id", sqlite3_column_int64 (stmt, 3),
+                             "school-name", lic_sqlite_column_text (stmt, 4),
+                             "assigned", sqlite3_column_int64 (stmt, 5),
+                             "available", sqlite3_column_int64 (stmt, 6),
+                             "no-access", sqlite3_column_int64 (stmt, 7),
+                             "phase", "none",
+                             "term-end", lic_sqlite_column_text (stmt, 8),
+                             NULL);
+  item->awaiting_delivery = sqlite3_column_int64 (stmt, 9);
+  item->awaiting_since = g_strdup (lic_sqlite_column_text (stmt, 10));
+  return item;
 }
 
 /* Scoping and paging. */
 
-static gint64
-organization_id (const LicCaller *caller)
+gint64
+lic_sqlite_organization_id (const LicCaller *caller)
 {
   return lic_organization_get_id (caller->organization);
 }
 
 /* Narrows @query to the schools a school admin was granted; an organization admin's queries
  * are already narrowed to the organization. */
-static void
-add_school_scope (LicSqliteQuery  *query,
-                  const LicCaller *caller,
-                  const char      *school_column)
+void
+lic_sqlite_add_school_scope (LicSqliteQuery  *query,
+                             const LicCaller *caller,
+                             const char      *school_column)
 {
   g_autofree char *clause = NULL;
 
@@ -207,23 +218,88 @@ add_page (LicSqliteQuery *query,
   lic_sqlite_query_bind_int (query, (gint64) page->limit + 1);
 }
 
-/* Steps @stmt to its end, collecting what @from_row makes of each row into one page. */
-static GPtrArray *
-collect_page (LicSqliteStatement  *stmt,
-              RowFunc              from_row,
-              GDestroyNotify       free_item,
-              const LicPage       *page,
-              gboolean            *more,
-              GError             **error)
+/* Ends @query with the keyset condition, the order and the limit of @page, for a list of the
+ * newest first: by id, going down. */
+void
+lic_sqlite_add_newest_first (LicSqliteQuery *query,
+                             const LicPage  *page,
+                             const char     *id_column)
+{
+  g_autofree char *order = g_strdup_printf (" ORDER BY %s DESC LIMIT ?", id_column);
+
+  if (page->after_name != NULL)
+    {
+      g_autofree char *after = g_strdup_printf (" AND %s < ?", id_column);
+
+      lic_sqlite_query_append (query, after);
+      lic_sqlite_query_bind_int (query, page->after_id);
+    }
+  lic_sqlite_query_append (query, order);
+  lic_sqlite_query_bind_int (query, (gint64) page->limit + 1);
+}
+
+/* Ends a query of products with the keyset condition, the order and the limit of @page: by
+ * name, or by price and then name. */
+static void
+add_product_page (LicSqliteQuery          *query,
+                  const LicProductFilter  *filter,
+                  const LicPage           *page)
+{
+  gboolean descending = filter->sort == LIC_PRODUCT_SORT_PRICE_DESCENDING;
+  g_autofree char *order = NULL;
+
+  if (filter->sort == LIC_PRODUCT_SORT_NAME)
+    {
+      add_page (query, page, "p.name", "p.id");
+      return;
+    }
+  if (page->after_name != NULL)
+    {
+      lic_sqlite_query_append (query, descending ? " AND (pr.price_minor < ?"
+                                                 : " AND (pr.price_minor > ?");
+      lic_sqlite_query_append (query, " OR (pr.price_minor = ? AND (p.name COLLATE NOCASE > ?"
+                                      " OR (p.name COLLATE NOCASE = ? AND p.id > ?))))");
+      lic_sqlite_query_bind_int (query, page->after_key);
+      lic_sqlite_query_bind_int (query, page->after_key);
+      lic_sqlite_query_bind_text (query, page->after_name);
+      lic_sqlite_query_bind_text (query, page->after_name);
+      lic_sqlite_query_bind_int (query, page->after_id);
+    }
+  order = g_strdup_printf (" ORDER BY pr.price_minor %s, p.name COLLATE NOCASE, p.id LIMIT ?",
+                           descending ? "DESC" : "ASC");
+  lic_sqlite_query_append (query, order);
+  lic_sqlite_query_bind_int (query, (gint64) page->limit + 1);
+}
+
+/* Steps @stmt to its end, collecting what @from_row makes of every row. */
+GPtrArray *
+lic_sqlite_collect (LicSqliteStatement  *stmt,
+                    LicSqliteRowFunc     from_row,
+                    GDestroyNotify       free_item,
+                    GError             **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_item);
   int rc;
 
   while ((rc = lic_sqlite_step (stmt, error)) == SQLITE_ROW)
     g_ptr_array_add (items, from_row (stmt));
-  if (rc != SQLITE_DONE)
-    return NULL;
+  return rc == SQLITE_DONE ? g_steal_pointer (&items) : NULL;
+}
 
+/* Steps @stmt, which asked for one row more than @page, to its end, collecting what @from_row
+ * makes of each row into one page. */
+GPtrArray *
+lic_sqlite_collect_page (LicSqliteStatement  *stmt,
+                         LicSqliteRowFunc     from_row,
+                         GDestroyNotify       free_item,
+                         const LicPage       *page,
+                         gboolean            *more,
+                         GError             **error)
+{
+  g_autoptr(GPtrArray) items = lic_sqlite_collect (stmt, from_row, free_item, error);
+
+  if (items == NULL)
+    return NULL;
   *more = items->len > page->limit;
   if (*more)
     g_ptr_array_set_size (items, page->limit);
@@ -271,7 +347,7 @@ lic_sqlite_store_find_login (LicStore    *store,
   g_autoptr(LicSqliteStatement) stmt = NULL;
   int rc;
 
-  connection = lic_sqlite_pool_acquire (self->pool, error);
+  connection = lic_sqlite_store_acquire (self, error);
   if (connection == NULL)
     return FALSE;
   stmt = lic_sqlite_connection_prepare (connection,
@@ -308,7 +384,7 @@ lic_sqlite_store_create_session (LicStore    *store,
   g_autoptr(LicSqliteStatement) expire = NULL;
   g_autoptr(LicSqliteStatement) insert = NULL;
 
-  connection = lic_sqlite_pool_acquire (self->pool, error);
+  connection = lic_sqlite_store_acquire (self, error);
   if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_WRITE, error))
     return FALSE;
 
@@ -384,7 +460,7 @@ lic_sqlite_store_lookup_session (LicStore    *store,
   gboolean organization_admin;
   int rc;
 
-  connection = lic_sqlite_pool_acquire (self->pool, error);
+  connection = lic_sqlite_store_acquire (self, error);
   if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_READ, error))
     return NULL;
 
@@ -438,7 +514,7 @@ lic_sqlite_store_delete_session (LicStore    *store,
   g_autoptr(LicSqliteConnection) connection = NULL;
   g_autoptr(LicSqliteStatement) stmt = NULL;
 
-  connection = lic_sqlite_pool_acquire (self->pool, error);
+  connection = lic_sqlite_store_acquire (self, error);
   if (connection == NULL)
     return FALSE;
   stmt = lic_sqlite_connection_prepare (connection,
@@ -461,14 +537,14 @@ lic_sqlite_store_list_schools (LicStore         *store,
   g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  connection = lic_sqlite_pool_acquire (self->pool, error);
+  connection = lic_sqlite_store_acquire (self, error);
   if (connection == NULL)
     return NULL;
 
   query = lic_sqlite_query_new ("SELECT id, name, organization_id FROM schools"
                                 " WHERE organization_id = ?");
-  lic_sqlite_query_bind_int (query, organization_id (caller));
-  add_school_scope (query, caller, "id");
+  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
+  lic_sqlite_add_school_scope (query, caller, "id");
   lic_sqlite_query_append (query, " ORDER BY name COLLATE NOCASE, id");
   stmt = lic_sqlite_query_prepare (query, connection, error);
   if (stmt == NULL)
@@ -496,7 +572,7 @@ lic_sqlite_store_list_products (LicStore                *store,
   g_autoptr(LicSqliteQuery) query = NULL;
   g_autoptr(LicSqliteStatement) stmt = NULL;
 
-  connection = lic_sqlite_pool_acquire (self->pool, error);
+  connection = lic_sqlite_store_acquire (self, error);
   if (connection == NULL)
     return NULL;
 
@@ -537,12 +613,49 @@ lic_sqlite_store_list_products (LicStore                *store,
           lic_sqlite_query_bind_text (query, words[i]);
         }
     }
-  add_page (query, page, "p.name", "p.id");
+  add_product_page (query, filter, page);
 
   stmt = lic_sqlite_query_prepare (query, connection, error);
   if (stmt == NULL)
     return NULL;
-  return collect_page (stmt, product_from_row, g_object_unref, page, more, error);
+  return lic_sqlite_collect_page (stmt, product_from_row, g_object_unref, page, more, error);
+}
+
+static GPtrArray *
+lic_sqlite_store_list_suppliers (LicStore         *store,
+                                 const LicCaller  *caller,
+                                 GError          **error)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (store);
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  g_autoptr(GPtrArray) suppliers = NULL;
+  int rc;
+
+  connection = lic_sqlite_store_acquire (self, error);
+  if (connection == NULL)
+    return NULL;
+  stmt = lic_sqlite_connection_prepare (connection,
+                                        "SELECT s.id, s.name FROM suppliers s"
+                                        " WHERE EXISTS (SELECT 1 FROM products p"
+                                        "  JOIN product_prices pr ON pr.product_id = p.id"
+                                        "  WHERE p.supplier_id = s.id AND pr.currency = ?)"
+                                        " ORDER BY s.name COLLATE NOCASE, s.id",
+                                        error);
+  if (stmt == NULL)
+    return NULL;
+  lic_sqlite_bind_text (stmt, 1, lic_organization_get_currency (caller->organization));
+
+  suppliers = g_ptr_array_new_with_free_func ((GDestroyNotify) lic_supplier_info_free);
+  while ((rc = lic_sqlite_step (stmt, error)) == SQLITE_ROW)
+    {
+      LicSupplierInfo *supplier = g_new0 (LicSupplierInfo, 1);
+
+      supplier->id = sqlite3_column_int64 (stmt, 0);
+      supplier->name = g_strdup (lic_sqlite_column_text (stmt, 1));
+      g_ptr_array_add (suppliers, supplier);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&suppliers) : NULL;
 }
 
 static GPtrArray *
@@ -566,8 +679,8 @@ school_statuses (LicSqliteConnection  *connection,
                                 " LEFT JOIN pools po ON po.school_id = sc.id AND po.product_id = ?"
                                 " WHERE sc.organization_id = ?");
   lic_sqlite_query_bind_int (query, product_id);
-  lic_sqlite_query_bind_int (query, organization_id (caller));
-  add_school_scope (query, caller, "sc.id");
+  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
+  lic_sqlite_add_school_scope (query, caller, "sc.id");
   lic_sqlite_query_append (query, " ORDER BY sc.name COLLATE NOCASE, sc.id");
   stmt = lic_sqlite_query_prepare (query, connection, error);
   if (stmt == NULL)
@@ -584,9 +697,43 @@ school_statuses (LicSqliteConnection  *connection,
       status->assigned = sqlite3_column_int64 (stmt, 3);
       status->available = sqlite3_column_int64 (stmt, 4);
       status->no_access = sqlite3_column_int64 (stmt, 5);
+      status->order_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) lic_order_line_free);
       g_ptr_array_add (statuses, status);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&statuses) : NULL;
+}
+
+/* Hands each order line of the product to the status of its school. */
+static gboolean
+add_order_lines (LicSqliteConnection  *connection,
+                 const LicCaller      *caller,
+                 gint64                product_id,
+                 GPtrArray            *statuses,
+                 GError              **error)
+{
+  LicSqliteScope scope = { caller, 0 };
+  g_autoptr(GPtrArray) lines = lic_sqlite_load_order_lines (connection, &scope,
+                                                            "po.product_id = ?", product_id,
+                                                            TRUE, error);
+
+  if (lines == NULL)
+    return FALSE;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      LicOrderLine *line = g_ptr_array_index (lines, i);
+
+      for (guint s = 0; s < statuses->len; s++)
+        {
+          LicSchoolStatus *status = g_ptr_array_index (statuses, s);
+
+          if (status->school_id == line->school_id)
+            {
+              g_ptr_array_add (status->order_lines, g_steal_pointer (&lines->pdata[i]));
+              break;
+            }
+        }
+    }
+  return TRUE;
 }
 
 static LicProduct *
@@ -603,7 +750,7 @@ lic_sqlite_store_get_product (LicStore         *store,
   g_autoptr(LicProduct) product = NULL;
   int rc;
 
-  connection = lic_sqlite_pool_acquire (self->pool, error);
+  connection = lic_sqlite_store_acquire (self, error);
   if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_READ, error))
     return NULL;
 
@@ -625,7 +772,12 @@ lic_sqlite_store_get_product (LicStore         *store,
   product = product_from_row (stmt);
 
   *schools = school_statuses (connection, caller, product_id, error);
-  return *schools != NULL ? g_steal_pointer (&product) : NULL;
+  if (*schools == NULL || !add_order_lines (connection, caller, product_id, *schools, error))
+    {
+      g_clear_pointer (schools, g_ptr_array_unref);
+      return NULL;
+    }
+  return g_steal_pointer (&product);
 }
 
 static gpointer
@@ -647,14 +799,14 @@ lic_sqlite_store_list_users (LicStore             *store,
   g_autoptr(LicSqliteQuery) query = NULL;
   g_autoptr(LicSqliteStatement) stmt = NULL;
 
-  connection = lic_sqlite_pool_acquire (self->pool, error);
+  connection = lic_sqlite_store_acquire (self, error);
   if (connection == NULL)
     return NULL;
 
   query = lic_sqlite_query_new ("SELECT " USER_COLUMNS " FROM users u"
                                 " WHERE u.organization_id = ?");
-  lic_sqlite_query_bind_int (query, organization_id (caller));
-  add_school_scope (query, caller, "u.school_id");
+  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
+  lic_sqlite_add_school_scope (query, caller, "u.school_id");
   if (filter->role >= 0)
     {
       lic_sqlite_query_append (query, " AND u.role = ?");
@@ -670,6 +822,12 @@ lic_sqlite_store_list_users (LicStore             *store,
       lic_sqlite_query_append (query, " AND u.id IN"
                                       " (SELECT user_id FROM group_members WHERE group_id = ?)");
       lic_sqlite_query_bind_int (query, filter->group_id);
+    }
+  if (filter->pool_id > 0)
+    {
+      lic_sqlite_query_append (query, " AND u.id IN (SELECT user_id FROM assignments"
+                                      " WHERE pool_id = ? AND state = 'active')");
+      lic_sqlite_query_bind_int (query, filter->pool_id);
     }
   if (filter->q != NULL)
     {
@@ -690,7 +848,7 @@ lic_sqlite_store_list_users (LicStore             *store,
   stmt = lic_sqlite_query_prepare (query, connection, error);
   if (stmt == NULL)
     return NULL;
-  return collect_page (stmt, user_from_list_row, g_object_unref, page, more, error);
+  return lic_sqlite_collect_page (stmt, user_from_list_row, g_object_unref, page, more, error);
 }
 
 static gpointer
@@ -718,7 +876,7 @@ lic_sqlite_store_list_groups (LicStore         *store,
   g_autoptr(LicSqliteQuery) query = NULL;
   g_autoptr(LicSqliteStatement) stmt = NULL;
 
-  connection = lic_sqlite_pool_acquire (self->pool, error);
+  connection = lic_sqlite_store_acquire (self, error);
   if (connection == NULL)
     return NULL;
 
@@ -726,8 +884,8 @@ lic_sqlite_store_list_groups (LicStore         *store,
                                 " (SELECT count (*) FROM group_members m WHERE m.group_id = g.id)"
                                 " FROM user_groups g JOIN schools sc ON sc.id = g.school_id"
                                 " WHERE sc.organization_id = ?");
-  lic_sqlite_query_bind_int (query, organization_id (caller));
-  add_school_scope (query, caller, "g.school_id");
+  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
+  lic_sqlite_add_school_scope (query, caller, "g.school_id");
   if (school_id > 0)
     {
       lic_sqlite_query_append (query, " AND g.school_id = ?");
@@ -738,7 +896,7 @@ lic_sqlite_store_list_groups (LicStore         *store,
   stmt = lic_sqlite_query_prepare (query, connection, error);
   if (stmt == NULL)
     return NULL;
-  return collect_page (stmt, group_from_row, (GDestroyNotify) lic_group_info_free,
+  return lic_sqlite_collect_page (stmt, group_from_row, (GDestroyNotify) lic_group_info_free,
                        page, more, error);
 }
 
@@ -755,13 +913,13 @@ lic_sqlite_store_list_pools (LicStore             *store,
   g_autoptr(LicSqliteQuery) query = NULL;
   g_autoptr(LicSqliteStatement) stmt = NULL;
 
-  connection = lic_sqlite_pool_acquire (self->pool, error);
+  connection = lic_sqlite_store_acquire (self, error);
   if (connection == NULL)
     return NULL;
 
   query = lic_sqlite_query_new (POOL_SELECT);
-  lic_sqlite_query_bind_int (query, organization_id (caller));
-  add_school_scope (query, caller, "po.school_id");
+  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
+  lic_sqlite_add_school_scope (query, caller, "po.school_id");
   if (filter->school_id > 0)
     {
       lic_sqlite_query_append (query, " AND po.school_id = ?");
@@ -777,10 +935,11 @@ lic_sqlite_store_list_pools (LicStore             *store,
   stmt = lic_sqlite_query_prepare (query, connection, error);
   if (stmt == NULL)
     return NULL;
-  return collect_page (stmt, pool_from_row, g_object_unref, page, more, error);
+  return lic_sqlite_collect_page (stmt, pool_from_row, (GDestroyNotify) lic_pool_item_free, page,
+                                  more, error);
 }
 
-static LicPool *
+static LicPoolItem *
 lic_sqlite_store_get_pool (LicStore         *store,
                            const LicCaller  *caller,
                            gint64            pool_id,
@@ -792,13 +951,13 @@ lic_sqlite_store_get_pool (LicStore         *store,
   g_autoptr(LicSqliteStatement) stmt = NULL;
   int rc;
 
-  connection = lic_sqlite_pool_acquire (self->pool, error);
+  connection = lic_sqlite_store_acquire (self, error);
   if (connection == NULL)
     return NULL;
 
   query = lic_sqlite_query_new (POOL_SELECT);
-  lic_sqlite_query_bind_int (query, organization_id (caller));
-  add_school_scope (query, caller, "po.school_id");
+  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
+  lic_sqlite_add_school_scope (query, caller, "po.school_id");
   lic_sqlite_query_append (query, " AND po.id = ?");
   lic_sqlite_query_bind_int (query, pool_id);
 
@@ -818,26 +977,6 @@ lic_sqlite_store_get_pool (LicStore         *store,
 }
 
 /* The demo. */
-
-/* Runs @stmt, bound by the caller, and readies it for the next row. */
-static gboolean
-run_once (LicSqliteStatement  *stmt,
-          GError             **error)
-{
-  gboolean ok = lic_sqlite_run (stmt, error);
-
-  lic_sqlite_statement_reset (stmt);
-  return ok;
-}
-
-/* Inserts one row into a rowid table with @stmt and gives its id, or 0 on an error. */
-static gint64
-insert_row (LicSqliteConnection  *connection,
-            LicSqliteStatement   *stmt,
-            GError              **error)
-{
-  return run_once (stmt, error) ? lic_sqlite_connection_last_id (connection) : 0;
-}
 
 static gboolean
 insert_words (LicSqliteStatement  *stmt,
@@ -870,7 +1009,7 @@ insert_words (LicSqliteStatement  *stmt,
     {
       lic_sqlite_bind_text (stmt, 1, g_ptr_array_index (words, i));
       sqlite3_bind_int64 (stmt, 2, user_id);
-      if (!run_once (stmt, error))
+      if (!lic_sqlite_run_once (stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -935,7 +1074,7 @@ insert_organizations (LicSqliteConnection  *connection,
       lic_sqlite_bind_text (organization, 1, demo->organizations[i].name);
       lic_sqlite_bind_text (organization, 2, demo->organizations[i].currency);
       lic_sqlite_bind_text (organization, 3, demo->organizations[i].country);
-      if ((id = insert_row (connection, organization, error)) == 0)
+      if ((id = lic_sqlite_insert (connection, organization, error)) == 0)
         return FALSE;
       g_array_append_val (ids->organizations, id);
     }
@@ -947,7 +1086,7 @@ insert_organizations (LicSqliteConnection  *connection,
 
       sqlite3_bind_int64 (school, 1, ID (ids->organizations, demo->schools[i].organization));
       lic_sqlite_bind_text (school, 2, demo->schools[i].name);
-      if ((id = insert_row (connection, school, error)) == 0)
+      if ((id = lic_sqlite_insert (connection, school, error)) == 0)
         return FALSE;
       g_array_append_val (ids->schools, id);
     }
@@ -964,7 +1103,7 @@ insert_product_list (LicSqliteStatement  *stmt,
     {
       sqlite3_bind_int64 (stmt, 1, product_id);
       lic_sqlite_bind_text (stmt, 2, values[i]);
-      if (!run_once (stmt, error))
+      if (!lic_sqlite_run_once (stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -1015,7 +1154,7 @@ insert_library (LicSqliteConnection  *connection,
       gint64 id;
 
       lic_sqlite_bind_text (supplier, 1, demo->suppliers[i]);
-      if ((id = insert_row (connection, supplier, error)) == 0)
+      if ((id = lic_sqlite_insert (connection, supplier, error)) == 0)
         return FALSE;
       g_array_append_val (ids->suppliers, id);
     }
@@ -1035,7 +1174,7 @@ insert_library (LicSqliteConnection  *connection,
                                                           p->license_model));
       sqlite3_bind_int64 (product, 4, p->term_months);
       lic_sqlite_bind_text (product, 5, lic_enum_to_nick (LIC_TYPE_DELIVERY, p->delivery));
-      if ((id = insert_row (connection, product, error)) == 0)
+      if ((id = lic_sqlite_insert (connection, product, error)) == 0)
         return FALSE;
       g_array_append_val (ids->products, id);
 
@@ -1044,7 +1183,7 @@ insert_library (LicSqliteConnection  *connection,
           sqlite3_bind_int64 (text, 1, id);
           lic_sqlite_bind_text (text, 2, texts[t][0]);
           lic_sqlite_bind_text (text, 3, texts[t][1]);
-          if (!run_once (text, error))
+          if (!lic_sqlite_run_once (text, error))
             return FALSE;
         }
       if (!insert_product_list (subject, id, p->subjects, error)
@@ -1055,7 +1194,7 @@ insert_library (LicSqliteConnection  *connection,
           sqlite3_bind_int64 (price, 1, id);
           lic_sqlite_bind_text (price, 2, p->prices[c].currency);
           sqlite3_bind_int64 (price, 3, p->prices[c].amount);
-          if (!run_once (price, error))
+          if (!lic_sqlite_run_once (price, error))
             return FALSE;
         }
     }
@@ -1105,7 +1244,7 @@ insert_people (LicSqliteConnection  *connection,
 
       sqlite3_bind_int64 (group, 1, ID (ids->schools, g->school));
       lic_sqlite_bind_text (group, 2, g->name);
-      if ((id = insert_row (connection, group, error)) == 0)
+      if ((id = lic_sqlite_insert (connection, group, error)) == 0)
         return FALSE;
       g_array_append_val (ids->groups, id);
     }
@@ -1126,7 +1265,7 @@ insert_people (LicSqliteConnection  *connection,
       lic_sqlite_bind_text (user, 7, u->password_hash);
       sqlite3_bind_int (user, 8, u->organization_admin);
       lic_sqlite_bind_text (user, 9, demo->organizations[organization].language);
-      if ((id = insert_row (connection, user, error)) == 0
+      if ((id = lic_sqlite_insert (connection, user, error)) == 0
           || !insert_words (word, id, u, error))
         return FALSE;
       g_array_append_val (ids->users, id);
@@ -1135,14 +1274,14 @@ insert_people (LicSqliteConnection  *connection,
         {
           sqlite3_bind_int64 (member, 1, ID (ids->groups, u->group));
           sqlite3_bind_int64 (member, 2, id);
-          if (!run_once (member, error))
+          if (!lic_sqlite_run_once (member, error))
             return FALSE;
         }
       if (u->admin_school >= 0)
         {
           sqlite3_bind_int64 (admin, 1, id);
           sqlite3_bind_int64 (admin, 2, ID (ids->schools, u->admin_school));
-          if (!run_once (admin, error))
+          if (!lic_sqlite_run_once (admin, error))
             return FALSE;
         }
     }
@@ -1178,7 +1317,7 @@ insert_pools (LicSqliteConnection  *connection,
       sqlite3_bind_int64 (pool, 2, ID (ids->products, p->product));
       sqlite3_bind_int64 (pool, 3, p->quantity_paid);
       lic_sqlite_bind_text (pool, 4, p->term_end);
-      if ((id = insert_row (connection, pool, error)) == 0)
+      if ((id = lic_sqlite_insert (connection, pool, error)) == 0)
         return FALSE;
 
       for (guint u = 0; u < p->users->len; u++)
@@ -1186,9 +1325,40 @@ insert_pools (LicSqliteConnection  *connection,
           sqlite3_bind_int64 (assignment, 1, id);
           sqlite3_bind_int64 (assignment, 2, ID (ids->users, g_array_index (p->users, guint, u)));
           lic_sqlite_bind_text (assignment, 3, p->assigned_at);
-          if (!run_once (assignment, error))
+          if (!lic_sqlite_run_once (assignment, error))
             return FALSE;
         }
+    }
+  return TRUE;
+}
+
+/* The demo suppliers' keys, which docs/api.md gives out. Added on every start with --demo, so
+ * that a database loaded before supplier keys existed gets them too. */
+static gboolean
+insert_supplier_keys (LicSqliteConnection  *connection,
+                      const LicDemo        *demo,
+                      GError              **error)
+{
+  g_autoptr(LicSqliteStatement) key = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created_at = lic_clock_format (now);
+
+  key = lic_sqlite_connection_prepare (connection,
+                                       "INSERT OR IGNORE INTO supplier_keys"
+                                       " (key_hash, supplier_id, created_at)"
+                                       " SELECT ?, id, ? FROM suppliers WHERE name = ?",
+                                       error);
+  if (key == NULL)
+    return FALSE;
+  for (guint i = 0; i < demo->n_suppliers; i++)
+    {
+      g_autofree char *key_hash = lic_token_hash (demo->supplier_keys[i]);
+
+      lic_sqlite_bind_text (key, 1, key_hash);
+      lic_sqlite_bind_text (key, 2, created_at);
+      lic_sqlite_bind_text (key, 3, demo->suppliers[i]);
+      if (!lic_sqlite_run_once (key, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -1207,7 +1377,7 @@ lic_sqlite_store_load_demo (LicStore       *store,
   int rc;
 
   *loaded = FALSE;
-  connection = lic_sqlite_pool_acquire (self->pool, error);
+  connection = lic_sqlite_store_acquire (self, error);
   if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_WRITE, error))
     return FALSE;
 
@@ -1215,26 +1385,33 @@ lic_sqlite_store_load_demo (LicStore       *store,
                                          "SELECT 1 FROM meta WHERE key = 'demo'", error);
   if (check == NULL || (rc = lic_sqlite_step (check, error)) == SQLITE_ERROR)
     return FALSE;
-  if (rc == SQLITE_ROW)
-    return TRUE;
-
-  mark = lic_sqlite_connection_prepare (connection,
-                                        "INSERT INTO meta (key, value) VALUES ('demo', '1')",
-                                        error);
-  if (mark == NULL
-      || !insert_organizations (connection, demo, &ids, error)
-      || !insert_library (connection, demo, &ids, error)
-      || !insert_people (connection, demo, &ids, error)
-      || !insert_pools (connection, demo, &ids, error)
-      || !lic_sqlite_run (mark, error)
-      || !lic_sqlite_connection_commit (connection, error))
-    return FALSE;
-
-  *loaded = TRUE;
-  return TRUE;
+  if (rc == SQLITE_DONE)
+    {
+      mark = lic_sqlite_connection_prepare (connection,
+                                            "INSERT INTO meta (key, value) VALUES ('demo', '1')",
+                                            error);
+      if (mark == NULL
+          || !insert_organizations (connection, demo, &ids, error)
+          || !insert_library (connection, demo, &ids, error)
+          || !insert_people (connection, demo, &ids, error)
+          || !insert_pools (connection, demo, &ids, error)
+          || !lic_sqlite_run (mark, error))
+        return FALSE;
+      *loaded = TRUE;
+    }
+  return insert_supplier_keys (connection, demo, error)
+         && lic_sqlite_connection_commit (connection, error);
 }
 
 /* GObject and GInitable */
+
+/* A connection for the calling thread alone; give it back with g_autoptr. */
+LicSqliteConnection *
+lic_sqlite_store_acquire (LicSqliteStore  *self,
+                          GError         **error)
+{
+  return lic_sqlite_pool_acquire (self->pool, error);
+}
 
 static gboolean
 lic_sqlite_store_initable_init (GInitable     *initable,
@@ -1245,7 +1422,7 @@ lic_sqlite_store_initable_init (GInitable     *initable,
   g_autoptr(LicSqliteConnection) connection = NULL;
 
   self->pool = lic_sqlite_pool_new (self->path);
-  connection = lic_sqlite_pool_acquire (self->pool, error);
+  connection = lic_sqlite_store_acquire (self, error);
   return connection != NULL && lic_sqlite_migrate (connection, error);
 }
 
@@ -1270,6 +1447,24 @@ lic_sqlite_store_store_iface_init (LicStoreInterface *iface)
   iface->list_groups = lic_sqlite_store_list_groups;
   iface->list_pools = lic_sqlite_store_list_pools;
   iface->get_pool = lic_sqlite_store_get_pool;
+  iface->list_suppliers = lic_sqlite_store_list_suppliers;
+  iface->get_cart = lic_sqlite_store_get_cart;
+  iface->change_cart = lic_sqlite_store_change_cart;
+  iface->remove_cart_line = lic_sqlite_store_remove_cart_line;
+  iface->checkout = lic_sqlite_store_checkout;
+  iface->list_orders = lic_sqlite_store_list_orders;
+  iface->get_order = lic_sqlite_store_get_order;
+  iface->add_supplier_key = lic_sqlite_store_add_supplier_key;
+  iface->find_supplier = lic_sqlite_store_find_supplier;
+  iface->deliver_order = lic_sqlite_store_deliver_order;
+  iface->reissue_code = lic_sqlite_store_reissue_code;
+  iface->activate = lic_sqlite_store_activate;
+  iface->list_notifications = lic_sqlite_store_list_notifications;
+  iface->mark_read = lic_sqlite_store_mark_read;
+  iface->notifications_after = lic_sqlite_store_notifications_after;
+  iface->last_notification = lic_sqlite_store_last_notification;
+  iface->claim_mail = lic_sqlite_store_claim_mail;
+  iface->finish_mail = lic_sqlite_store_finish_mail;
 }
 
 static void

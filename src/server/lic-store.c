@@ -6,9 +6,52 @@
 
 G_DEFINE_INTERFACE (LicStore, lic_store, G_TYPE_OBJECT)
 
+enum {
+  NOTIFIED,
+  MAIL_QUEUED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 lic_store_default_init (LicStoreInterface *iface)
 {
+  /**
+   * LicStore::notified:
+   *
+   * Notifications were committed; emitted on the thread that committed them.
+   */
+  signals[NOTIFIED] = g_signal_new ("notified", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * LicStore::mail-queued:
+   *
+   * E-mails were committed to the outbox; emitted on the thread that committed them.
+   */
+  signals[MAIL_QUEUED] = g_signal_new ("mail-queued", G_TYPE_FROM_INTERFACE (iface),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+/**
+ * lic_store_emit_committed:
+ * @notified: whether the commit added notifications
+ * @mailed: whether it added e-mails to the outbox
+ *
+ * For implementations: tells who waits for them, after the commit.
+ */
+void
+lic_store_emit_committed (LicStore *self,
+                          gboolean  notified,
+                          gboolean  mailed)
+{
+  g_return_if_fail (LIC_IS_STORE (self));
+
+  if (notified)
+    g_signal_emit (self, signals[NOTIFIED], 0);
+  if (mailed)
+    g_signal_emit (self, signals[MAIL_QUEUED], 0);
 }
 
 /**
@@ -215,8 +258,8 @@ lic_store_list_groups (LicStore         *self,
  * lic_store_list_pools:
  * @more: (out): whether there are pools after this page
  *
- * Returns: (transfer full) (element-type LicPool): one page of the pools of @caller's schools,
- *   ordered by product name
+ * Returns: (transfer full) (element-type LicPoolItem): one page of the pools of @caller's
+ *   schools, ordered by product name
  */
 GPtrArray *
 lic_store_list_pools (LicStore             *self,
@@ -239,7 +282,7 @@ lic_store_list_pools (LicStore             *self,
  * Returns: (transfer full): the pool, or %NULL with %LIC_ERROR_NOT_FOUND if it does not belong
  *   to a school of @caller
  */
-LicPool *
+LicPoolItem *
 lic_store_get_pool (LicStore         *self,
                     const LicCaller  *caller,
                     gint64            pool_id,
@@ -249,6 +292,374 @@ lic_store_get_pool (LicStore         *self,
   g_return_val_if_fail (caller != NULL, NULL);
 
   return LIC_STORE_GET_IFACE (self)->get_pool (self, caller, pool_id, error);
+}
+
+/**
+ * lic_store_list_suppliers:
+ *
+ * Returns: (transfer full) (element-type LicSupplierInfo): the suppliers of the products
+ *   offered to @caller's organization, by name
+ */
+GPtrArray *
+lic_store_list_suppliers (LicStore         *self,
+                          const LicCaller  *caller,
+                          GError          **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->list_suppliers (self, caller, error);
+}
+
+/**
+ * lic_store_get_cart:
+ *
+ * Returns: (transfer full): @caller's cart, with the products' current prices
+ */
+LicCart *
+lic_store_get_cart (LicStore         *self,
+                    const LicCaller  *caller,
+                    GError          **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->get_cart (self, caller, error);
+}
+
+/**
+ * lic_store_change_cart:
+ * @line_id: the line to change, or 0 to add @change's product and school to the cart
+ * @change: what to set; for a new line, product, school and quantity
+ * @created: (out): whether a line was added; adding a product and school already in the cart
+ *   raises that line's quantity by @change's and adds its picks instead
+ *
+ * Changes @caller's cart as the rules allow (lic_rules_check_cart_line()): a refusal changes
+ * nothing. A line of another cart is %LIC_ERROR_NOT_FOUND, a school outside @caller's scope
+ * %LIC_ERROR_FORBIDDEN.
+ *
+ * Returns: (transfer full): the line as it is now
+ */
+LicCartLine *
+lic_store_change_cart (LicStore             *self,
+                       const LicCaller      *caller,
+                       gint64                line_id,
+                       const LicCartChange  *change,
+                       gboolean             *created,
+                       GError              **error)
+{
+  gboolean ignored;
+
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL && change != NULL, NULL);
+  g_return_val_if_fail (line_id > 0 || change->quantity > 0, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->change_cart (self, caller, line_id, change,
+                                                  created != NULL ? created : &ignored, error);
+}
+
+/**
+ * lic_store_remove_cart_line:
+ *
+ * Removes a line of @caller's cart; one of another cart is %LIC_ERROR_NOT_FOUND.
+ */
+gboolean
+lic_store_remove_cart_line (LicStore         *self,
+                            const LicCaller  *caller,
+                            gint64            line_id,
+                            GError          **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (caller != NULL, FALSE);
+
+  return LIC_STORE_GET_IFACE (self)->remove_cart_line (self, caller, line_id, error);
+}
+
+/**
+ * lic_store_checkout:
+ * @now: the time of the order
+ * @created: (out): whether the order was made now, rather than by an earlier checkout with the
+ *   same idempotency key
+ *
+ * Orders @caller's cart in one transaction, if lic_rules_check_checkout() allows: creates the
+ * order, delivers the direct lines (assigning their picks), issues and e-mails activation
+ * codes, and empties the cart. A checkout with an idempotency key @caller used before changes
+ * nothing and gives the order it made, whatever the cart holds now.
+ *
+ * Returns: (transfer full): the order
+ */
+LicOrder *
+lic_store_checkout (LicStore           *self,
+                    const LicCaller    *caller,
+                    const LicCheckout  *checkout,
+                    GDateTime          *now,
+                    gboolean           *created,
+                    GError            **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL && checkout != NULL && now != NULL, NULL);
+  g_return_val_if_fail (checkout->idempotency_key != NULL && created != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->checkout (self, caller, checkout, now, created, error);
+}
+
+/**
+ * lic_store_list_orders:
+ * @page: the page; orders are listed newest first, so only its after_id counts
+ * @more: (out): whether there are orders after this page
+ *
+ * Returns: (transfer full) (element-type LicOrder): one page of the orders of @caller's
+ *   organization, with the lines at @caller's schools (orders without any are left out)
+ */
+GPtrArray *
+lic_store_list_orders (LicStore         *self,
+                       const LicCaller  *caller,
+                       const LicPage    *page,
+                       gboolean         *more,
+                       GError          **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL && page != NULL && page->limit > 0 && more != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->list_orders (self, caller, page, more, error);
+}
+
+/**
+ * lic_store_get_order:
+ *
+ * Returns: (transfer full): the order with its lines at @caller's schools, or %NULL with
+ *   %LIC_ERROR_NOT_FOUND if it has none
+ */
+LicOrder *
+lic_store_get_order (LicStore         *self,
+                     const LicCaller  *caller,
+                     gint64            order_id,
+                     GError          **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->get_order (self, caller, order_id, error);
+}
+
+/**
+ * lic_store_add_supplier_key:
+ * @key_hash: lic_token_hash() of the key
+ *
+ * Lets the holder of the key act for the supplier named @supplier_name; an unknown name is
+ * %LIC_ERROR_NOT_FOUND.
+ */
+gboolean
+lic_store_add_supplier_key (LicStore    *self,
+                            const char  *supplier_name,
+                            const char  *key_hash,
+                            GDateTime   *now,
+                            GError     **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (supplier_name != NULL && key_hash != NULL && now != NULL, FALSE);
+
+  return LIC_STORE_GET_IFACE (self)->add_supplier_key (self, supplier_name, key_hash, now, error);
+}
+
+/**
+ * lic_store_find_supplier:
+ *
+ * Returns: the supplier whose key has @key_hash, or 0 with %LIC_ERROR_UNAUTHORIZED
+ */
+gint64
+lic_store_find_supplier (LicStore    *self,
+                         const char  *key_hash,
+                         GError     **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), 0);
+  g_return_val_if_fail (key_hash != NULL, 0);
+
+  return LIC_STORE_GET_IFACE (self)->find_supplier (self, key_hash, error);
+}
+
+/**
+ * lic_store_deliver_order:
+ * @supplier_id: the supplier delivering, or 0 for every supplier (the command line)
+ *
+ * Delivers the lines of the order awaiting delivery of @supplier_id's products: adds their
+ * licenses to the pools, and tells every admin of each school by a notification and an e-mail.
+ * An order without lines of the supplier is %LIC_ERROR_NOT_FOUND; one with none awaiting
+ * delivery %LIC_ERROR_CONFLICT.
+ *
+ * Returns: (transfer full): the order, with the lines of @supplier_id's products only
+ */
+LicOrder *
+lic_store_deliver_order (LicStore    *self,
+                         gint64       supplier_id,
+                         gint64       order_id,
+                         GDateTime   *now,
+                         GError     **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->deliver_order (self, supplier_id, order_id, now, error);
+}
+
+/**
+ * lic_store_reissue_code:
+ *
+ * Issues a new activation code for an activation line of @supplier_id's product, which
+ * replaces the line's earlier code, and e-mails it to where the first one went. A line that is
+ * no such line is %LIC_ERROR_NOT_FOUND; a delivered one %LIC_ERROR_CONFLICT.
+ *
+ * Returns: (transfer full): when the new code expires, in ISO 8601
+ */
+char *
+lic_store_reissue_code (LicStore    *self,
+                        gint64       supplier_id,
+                        gint64       order_line_id,
+                        GDateTime   *now,
+                        GError     **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (supplier_id > 0 && now != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->reissue_code (self, supplier_id, order_line_id, now, error);
+}
+
+/**
+ * lic_store_activate:
+ * @code_hash: lic_activation_code_hash() of the code given
+ * @pool_id: (out): the pool the licenses went to
+ *
+ * Delivers the order line of an activation code, if lic_rules_check_code() allows, as
+ * lic_store_deliver_order() does, and uses the code up. A code of another organization is
+ * %LIC_ERROR_NOT_FOUND, as is one that does not exist.
+ *
+ * Returns: (transfer full): the line's order, as lic_store_get_order() gives it
+ */
+LicOrder *
+lic_store_activate (LicStore         *self,
+                    const LicCaller  *caller,
+                    const char       *code_hash,
+                    GDateTime        *now,
+                    gint64           *pool_id,
+                    GError          **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL && code_hash != NULL && now != NULL, NULL);
+  g_return_val_if_fail (pool_id != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->activate (self, caller, code_hash, now, pool_id, error);
+}
+
+/**
+ * lic_store_list_notifications:
+ * @page: the page; notifications are listed newest first, so only its after_id counts
+ *
+ * Returns: (transfer full) (element-type LicNotification): one page of @caller's notifications
+ */
+GPtrArray *
+lic_store_list_notifications (LicStore         *self,
+                              const LicCaller  *caller,
+                              const LicPage    *page,
+                              gboolean         *more,
+                              GError          **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL && page != NULL && page->limit > 0 && more != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->list_notifications (self, caller, page, more, error);
+}
+
+/**
+ * lic_store_mark_read:
+ * @ids: (element-type gint64): notifications of @caller; other ids are passed over
+ */
+gboolean
+lic_store_mark_read (LicStore         *self,
+                     const LicCaller  *caller,
+                     GArray           *ids,
+                     GError          **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (caller != NULL && ids != NULL, FALSE);
+
+  return LIC_STORE_GET_IFACE (self)->mark_read (self, caller, ids, error);
+}
+
+/**
+ * lic_store_notifications_after:
+ *
+ * Returns: (transfer full) (element-type LicNotification): the notifications of @user_id with
+ *   ids above @after_id, oldest first
+ */
+GPtrArray *
+lic_store_notifications_after (LicStore    *self,
+                               gint64       user_id,
+                               gint64       after_id,
+                               GError     **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+
+  return LIC_STORE_GET_IFACE (self)->notifications_after (self, user_id, after_id, error);
+}
+
+/**
+ * lic_store_last_notification:
+ * @id: (out): the highest notification id of anyone, 0 if there are none; ids only grow
+ */
+gboolean
+lic_store_last_notification (LicStore  *self,
+                             gint64    *id,
+                             GError   **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return LIC_STORE_GET_IFACE (self)->last_notification (self, id, error);
+}
+
+/**
+ * lic_store_claim_mail:
+ * @now: the wall-clock time, in seconds since 1970
+ * @lease_until: until when the e-mail is the caller's to send; if the caller never says how
+ *   it went, it is due again then (another process may take it)
+ * @next_due: (out): when the next e-mail is due, G_MAXINT64 if none is waiting
+ *
+ * Takes the oldest e-mail of the outbox that is due, so that no other sender takes it too.
+ *
+ * Returns: (transfer full) (nullable): the e-mail, or %NULL (@error unset) if none is due
+ */
+LicMail *
+lic_store_claim_mail (LicStore  *self,
+                      gint64     now,
+                      gint64     lease_until,
+                      gint64    *next_due,
+                      GError   **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (lease_until > now && next_due != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->claim_mail (self, now, lease_until, next_due, error);
+}
+
+/**
+ * lic_store_finish_mail:
+ * @failure: (nullable): why the send failed, or %NULL if the e-mail was sent
+ * @retry_at: after a failure, when to try again
+ *
+ * Records how sending a claimed e-mail went: sent e-mails stay, marked sent; failed ones stay
+ * due, with one attempt more.
+ */
+gboolean
+lic_store_finish_mail (LicStore    *self,
+                       gint64       mail_id,
+                       const char  *failure,
+                       gint64       now,
+                       gint64       retry_at,
+                       GError     **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), FALSE);
+
+  return LIC_STORE_GET_IFACE (self)->finish_mail (self, mail_id, failure, now, retry_at, error);
 }
 
 void
@@ -266,5 +677,25 @@ lic_school_status_free (LicSchoolStatus *status)
   if (status == NULL)
     return;
   g_free (status->school_name);
+  g_clear_pointer (&status->order_lines, g_ptr_array_unref);
   g_free (status);
+}
+
+void
+lic_supplier_info_free (LicSupplierInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->name);
+  g_free (info);
+}
+
+void
+lic_pool_item_free (LicPoolItem *item)
+{
+  if (item == NULL)
+    return;
+  g_clear_object (&item->pool);
+  g_free (item->awaiting_since);
+  g_free (item);
 }

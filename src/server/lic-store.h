@@ -3,16 +3,24 @@
  * Routes and rules reach storage only through LicStore, in domain terms; each implementation
  * (SQLite now, PostgreSQL later) owns its SQL. Every query is scoped by the LicCaller it is
  * given: nothing outside the caller's organization, and for a school admin nothing outside
- * their schools, is ever returned. Every call that writes does so in one transaction.
- * Implementations are called from many threads at once.
+ * their schools, is ever returned. Every call that writes does so in one transaction, e-mails
+ * it causes included (they go to an outbox in the same transaction). Implementations are called
+ * from many threads at once.
+ *
+ * After a commit that added notifications or e-mails, a store emits ::notified or
+ * ::mail-queued, on the thread that committed, so that waiting streams and the mail sender
+ * wake at once rather than at their next poll.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "lic-buying.h"
 #include "lic-caller.h"
 #include "lic-core.h"
 #include "lic-demo.h"
+#include "lic-mail.h"
+#include "lic-rules.h"
 
 G_BEGIN_DECLS
 
@@ -20,13 +28,21 @@ G_BEGIN_DECLS
 
 G_DECLARE_INTERFACE (LicStore, lic_store, LIC, STORE, GObject)
 
-/* One page of a list ordered by name (case-insensitively), then id. */
+/* One page of a list ordered by name (case-insensitively), then id; or, for lists ordered
+ * newest first, by id alone, going down. */
 typedef struct
 {
   guint limit;                      /* at least 1 */
   const char *after_name;           /* NULL for the first page */
   gint64 after_id;
+  gint64 after_key;                 /* in a list ordered by a number before the name (price) */
 } LicPage;
+
+typedef enum {
+  LIC_PRODUCT_SORT_NAME,
+  LIC_PRODUCT_SORT_PRICE,           /* lowest first */
+  LIC_PRODUCT_SORT_PRICE_DESCENDING,
+} LicProductSort;
 
 typedef struct
 {
@@ -36,6 +52,7 @@ typedef struct
   const char *grade;                /* NULL or a grade code */
   gint64 supplier_id;               /* 0: any */
   int delivery;                     /* a LicDelivery, or -1: any */
+  LicProductSort sort;              /* ties by name, then id */
 } LicProductFilter;
 
 typedef struct
@@ -45,6 +62,7 @@ typedef struct
   int role;                         /* a LicRole, or -1: any */
   gint64 school_id;                 /* 0: any of the caller's schools */
   gint64 group_id;                  /* 0: any */
+  gint64 pool_id;                   /* 0: any; else the users with access in that pool */
 } LicUserFilter;
 
 typedef struct
@@ -62,6 +80,30 @@ typedef struct
   gint64 member_count;
 } LicGroupInfo;
 
+typedef struct
+{
+  gint64 id;
+  char *name;
+} LicSupplierInfo;
+
+/* A pool with what has been ordered for it and not delivered yet. */
+typedef struct
+{
+  LicPool *pool;
+  gint64 awaiting_delivery;         /* licenses */
+  char *awaiting_since;             /* the oldest such order's date, or NULL */
+} LicPoolItem;
+
+/* A change to a cart line: what POST /cart/lines and PATCH /cart/lines/{id} were given. */
+typedef struct
+{
+  gint64 product_id;                /* for a new line */
+  gint64 school_id;                 /* for a new line */
+  gint64 quantity;                  /* 0: unchanged */
+  GArray *user_ids;                 /* gint64; NULL: unchanged */
+  GArray *group_ids;                /* gint64; NULL: unchanged */
+} LicCartChange;
+
 /* The status of one product at one school of the caller, as the product page shows it. */
 typedef struct
 {
@@ -73,6 +115,7 @@ typedef struct
   gint64 payable;
   gint64 to_renew;
   gint64 no_access;
+  GPtrArray *order_lines;           /* LicOrderLine of the product at the school, newest first */
 } LicSchoolStatus;
 
 struct _LicStoreInterface
@@ -134,9 +177,95 @@ struct _LicStoreInterface
                                   const LicPage           *page,
                                   gboolean                *more,
                                   GError                 **error);
-  LicPool     *(*get_pool)       (LicStore                *self,
+  LicPoolItem *(*get_pool)       (LicStore                *self,
                                   const LicCaller         *caller,
                                   gint64                   pool_id,
+                                  GError                 **error);
+  GPtrArray   *(*list_suppliers) (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  GError                 **error);
+
+  LicCart     *(*get_cart)       (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  GError                 **error);
+  LicCartLine *(*change_cart)    (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  gint64                   line_id,
+                                  const LicCartChange     *change,
+                                  gboolean                *created,
+                                  GError                 **error);
+  gboolean     (*remove_cart_line) (LicStore              *self,
+                                  const LicCaller         *caller,
+                                  gint64                   line_id,
+                                  GError                 **error);
+  LicOrder    *(*checkout)       (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  const LicCheckout       *checkout,
+                                  GDateTime               *now,
+                                  gboolean                *created,
+                                  GError                 **error);
+  GPtrArray   *(*list_orders)    (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  const LicPage           *page,
+                                  gboolean                *more,
+                                  GError                 **error);
+  LicOrder    *(*get_order)      (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  gint64                   order_id,
+                                  GError                 **error);
+
+  gboolean     (*add_supplier_key) (LicStore              *self,
+                                  const char              *supplier_name,
+                                  const char              *key_hash,
+                                  GDateTime               *now,
+                                  GError                 **error);
+  gint64       (*find_supplier)  (LicStore                *self,
+                                  const char              *key_hash,
+                                  GError                 **error);
+  LicOrder    *(*deliver_order)  (LicStore                *self,
+                                  gint64                   supplier_id,
+                                  gint64                   order_id,
+                                  GDateTime               *now,
+                                  GError                 **error);
+  char        *(*reissue_code)   (LicStore                *self,
+                                  gint64                   supplier_id,
+                                  gint64                   order_line_id,
+                                  GDateTime               *now,
+                                  GError                 **error);
+  LicOrder    *(*activate)       (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  const char              *code_hash,
+                                  GDateTime               *now,
+                                  gint64                  *pool_id,
+                                  GError                 **error);
+
+  GPtrArray   *(*list_notifications) (LicStore            *self,
+                                  const LicCaller         *caller,
+                                  const LicPage           *page,
+                                  gboolean                *more,
+                                  GError                 **error);
+  gboolean     (*mark_read)      (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  GArray                  *ids,
+                                  GError                 **error);
+  GPtrArray   *(*notifications_after) (LicStore           *self,
+                                  gint64                   user_id,
+                                  gint64                   after_id,
+                                  GError                 **error);
+  gboolean     (*last_notification) (LicStore             *self,
+                                  gint64                  *id,
+                                  GError                 **error);
+
+  LicMail     *(*claim_mail)     (LicStore                *self,
+                                  gint64                   now,
+                                  gint64                   lease_until,
+                                  gint64                  *next_due,
+                                  GError                 **error);
+  gboolean     (*finish_mail)    (LicStore                *self,
+                                  gint64                   mail_id,
+                                  const char              *failure,
+                                  gint64                   now,
+                                  gint64                   retry_at,
                                   GError                 **error);
 };
 
@@ -195,12 +324,106 @@ GPtrArray   *lic_store_list_pools     (LicStore                *self,
                                        const LicPage           *page,
                                        gboolean                *more,
                                        GError                 **error);
-LicPool     *lic_store_get_pool       (LicStore                *self,
+LicPoolItem *lic_store_get_pool       (LicStore                *self,
                                        const LicCaller         *caller,
                                        gint64                   pool_id,
                                        GError                 **error);
+GPtrArray   *lic_store_list_suppliers (LicStore                *self,
+                                       const LicCaller         *caller,
+                                       GError                 **error);
+
+LicCart     *lic_store_get_cart       (LicStore                *self,
+                                       const LicCaller         *caller,
+                                       GError                 **error);
+LicCartLine *lic_store_change_cart    (LicStore                *self,
+                                       const LicCaller         *caller,
+                                       gint64                   line_id,
+                                       const LicCartChange     *change,
+                                       gboolean                *created,
+                                       GError                 **error);
+gboolean     lic_store_remove_cart_line (LicStore              *self,
+                                       const LicCaller         *caller,
+                                       gint64                   line_id,
+                                       GError                 **error);
+LicOrder    *lic_store_checkout       (LicStore                *self,
+                                       const LicCaller         *caller,
+                                       const LicCheckout       *checkout,
+                                       GDateTime               *now,
+                                       gboolean                *created,
+                                       GError                 **error);
+GPtrArray   *lic_store_list_orders    (LicStore                *self,
+                                       const LicCaller         *caller,
+                                       const LicPage           *page,
+                                       gboolean                *more,
+                                       GError                 **error);
+LicOrder    *lic_store_get_order      (LicStore                *self,
+                                       const LicCaller         *caller,
+                                       gint64                   order_id,
+                                       GError                 **error);
+
+gboolean     lic_store_add_supplier_key (LicStore              *self,
+                                       const char              *supplier_name,
+                                       const char              *key_hash,
+                                       GDateTime               *now,
+                                       GError                 **error);
+gint64       lic_store_find_supplier  (LicStore                *self,
+                                       const char              *key_hash,
+                                       GError                 **error);
+LicOrder    *lic_store_deliver_order  (LicStore                *self,
+                                       gint64                   supplier_id,
+                                       gint64                   order_id,
+                                       GDateTime               *now,
+                                       GError                 **error);
+char        *lic_store_reissue_code   (LicStore                *self,
+                                       gint64                   supplier_id,
+                                       gint64                   order_line_id,
+                                       GDateTime               *now,
+                                       GError                 **error);
+LicOrder    *lic_store_activate       (LicStore                *self,
+                                       const LicCaller         *caller,
+                                       const char              *code_hash,
+                                       GDateTime               *now,
+                                       gint64                  *pool_id,
+                                       GError                 **error);
+
+GPtrArray   *lic_store_list_notifications (LicStore            *self,
+                                       const LicCaller         *caller,
+                                       const LicPage           *page,
+                                       gboolean                *more,
+                                       GError                 **error);
+gboolean     lic_store_mark_read      (LicStore                *self,
+                                       const LicCaller         *caller,
+                                       GArray                  *ids,
+                                       GError                 **error);
+GPtrArray   *lic_store_notifications_after (LicStore           *self,
+                                       gint64                   user_id,
+                                       gint64                   after_id,
+                                       GError                 **error);
+gboolean     lic_store_last_notification (LicStore             *self,
+                                       gint64                  *id,
+                                       GError                 **error);
+
+LicMail     *lic_store_claim_mail     (LicStore                *self,
+                                       gint64                   now,
+                                       gint64                   lease_until,
+                                       gint64                  *next_due,
+                                       GError                 **error);
+gboolean     lic_store_finish_mail    (LicStore                *self,
+                                       gint64                   mail_id,
+                                       const char              *failure,
+                                       gint64                   now,
+                                       gint64                   retry_at,
+                                       GError                 **error);
+
+void         lic_store_emit_committed (LicStore                *self,
+                                       gboolean                 notified,
+                                       gboolean                 mailed);
 
 void         lic_group_info_free      (LicGroupInfo            *info);
 void         lic_school_status_free   (LicSchoolStatus         *status);
+void         lic_supplier_info_free   (LicSupplierInfo         *info);
+void         lic_pool_item_free       (LicPoolItem             *item);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LicPoolItem, lic_pool_item_free)
 
 G_END_DECLS

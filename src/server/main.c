@@ -4,12 +4,52 @@
  */
 #include "config.h"
 
+#include <curl/curl.h>
 #include <glib-unix.h>
+#include <locale.h>
 #include <stdio.h>
 
+#include "lic-clock.h"
 #include "lic-demo.h"
+#include "lic-mailer.h"
+#include "lic-password.h"
 #include "lic-server.h"
 #include "lic-sqlite-store.h"
+#include "lic-texts.h"
+
+#define DEFAULT_KEEP_ALIVE_S 20
+
+/* The SMTP password comes from the environment, never the command line, which any user of
+ * the machine may read. */
+#define SMTP_PASSWORD_VARIABLE "LICENTIA_SMTP_PASSWORD"
+
+typedef struct
+{
+  char *database;
+  char *address;
+  int port;
+  int threads;
+  gboolean demo;
+  gboolean test_clock;
+  char *smtp_url;
+  char *smtp_user;
+  char *maildir;
+  char *mail_from;
+  int keep_alive;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->database);
+  g_free (options->address);
+  g_free (options->smtp_url);
+  g_free (options->smtp_user);
+  g_free (options->maildir);
+  g_free (options->mail_from);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
 static gboolean
 quit (gpointer user_data)
@@ -31,78 +71,196 @@ load_demo (LicStore  *store,
   return TRUE;
 }
 
+/* licentia-server --database PATH deliver ORDER_ID */
+static gboolean
+deliver (LicStore    *store,
+         const char  *order_text,
+         GError     **error)
+{
+  g_autoptr(GDateTime) now = lic_clock_now ();
+  g_autoptr(LicOrder) order = NULL;
+  guint64 order_id;
+
+  if (!g_ascii_string_to_unsigned (order_text, 10, 1, G_MAXINT64, &order_id, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "“%s” is not an order id", order_text);
+      return FALSE;
+    }
+  order = lic_store_deliver_order (store, 0, (gint64) order_id, now, error);
+  if (order == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < order->lines->len; i++)
+    {
+      const LicOrderLine *line = g_ptr_array_index (order->lines, i);
+      g_autofree char *status = lic_text_line_status (line);
+
+      printf ("Order %" G_GINT64_FORMAT ", line %" G_GINT64_FORMAT ": %" G_GINT64_FORMAT
+              " × %s for %s: %s\n", order->id, line->id, line->quantity, line->product_name,
+              line->school_name, status);
+    }
+  return TRUE;
+}
+
+/* licentia-server --database PATH supplier-key "SUPPLIER NAME" */
+static gboolean
+make_supplier_key (LicStore    *store,
+                   const char  *supplier_name,
+                   GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *key = lic_token_new (error);
+  g_autofree char *key_hash = NULL;
+
+  if (key == NULL)
+    return FALSE;
+  key_hash = lic_token_hash (key);
+  if (!lic_store_add_supplier_key (store, supplier_name, key_hash, now, error))
+    return FALSE;
+  /* The only time the key is seen: the database keeps its hash alone. */
+  printf ("%s\n", key);
+  return TRUE;
+}
+
+/* Runs a command of the command line against the database, which a server may be using at
+ * the same time. */
+static gboolean
+run_command (const Options  *options,
+             int             argc,
+             char          **argv,
+             GError        **error)
+{
+  g_autoptr(LicSqliteStore) store = NULL;
+
+  if (argc != 3 || (!g_str_equal (argv[1], "deliver") && !g_str_equal (argv[1], "supplier-key")))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           "the commands are “deliver ORDER_ID” and "
+                           "“supplier-key \"SUPPLIER NAME\"”");
+      return FALSE;
+    }
+  store = lic_sqlite_store_new (options->database, error);
+  if (store == NULL)
+    return FALSE;
+  if (g_str_equal (argv[1], "deliver"))
+    return deliver (LIC_STORE (store), argv[2], error);
+  return make_supplier_key (LIC_STORE (store), argv[2], error);
+}
+
+static gboolean
+serve (const Options  *options,
+       GError        **error)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(LicSqliteStore) store = NULL;
+  g_autoptr(LicMailer) mailer = NULL;
+  g_autoptr(LicServer) server = NULL;
+  g_autofree char *maildir = NULL;
+  LicMailerConfig mail = {
+    options->smtp_url, options->smtp_user, g_getenv (SMTP_PASSWORD_VARIABLE), options->maildir,
+    options->mail_from,
+  };
+
+  /* Before anything can print the port: whoever reads it may stop the server at once. */
+  g_unix_signal_add (SIGTERM, quit, loop);
+  g_unix_signal_add (SIGINT, quit, loop);
+
+  store = lic_sqlite_store_new (options->database, error);
+  if (store == NULL || (options->demo && !load_demo (LIC_STORE (store), error)))
+    return FALSE;
+
+  if (mail.maildir == NULL)
+    mail.maildir = maildir = g_strconcat (options->database, ".maildir", NULL);
+  mailer = lic_mailer_new (LIC_STORE (store), &mail, error);
+  if (mailer == NULL)
+    return FALSE;
+
+  server = lic_server_new (LIC_STORE (store), options->test_clock, (guint) options->keep_alive);
+  if (!lic_server_start (server, options->address, (guint16) options->port,
+                         (guint) options->threads, error))
+    return FALSE;
+  lic_mailer_start (mailer);
+
+  /* The first line of stdout is the port and nothing else: scripts and tests wait for it. */
+  printf ("%u\n", lic_server_get_port (server));
+  fflush (stdout);
+  g_message ("Listening on %s port %u with %d threads%s; e-mail goes to %s",
+             options->address, lic_server_get_port (server), options->threads,
+             options->test_clock ? " and the test clock" : "",
+             options->smtp_url != NULL ? options->smtp_url : mail.maildir);
+
+  g_main_loop_run (loop);
+
+  g_message ("Stopping");
+  lic_server_stop (server);
+  lic_mailer_stop (mailer);
+  return TRUE;
+}
+
 static gboolean
 run (int    argc,
      char **argv,
      GError **error)
 {
   /* GOption replaces string defaults without freeing them: NULL means "the default". */
-  g_autofree char *database = NULL;
-  g_autofree char *address = NULL;
-  int port = 8080;
-  int threads = (int) g_get_num_processors ();
-  gboolean demo = FALSE;
-  gboolean test_clock = FALSE;
+  g_auto(Options) options = {
+    .port = 8080, .threads = (int) g_get_num_processors (), .keep_alive = DEFAULT_KEEP_ALIVE_S,
+  };
   const GOptionEntry entries[] = {
-    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database,
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &options.database,
       "The SQLite database, created and migrated on start (default: licentia.db)", "PATH" },
-    { "address", 0, 0, G_OPTION_ARG_STRING, &address,
+    { "address", 0, 0, G_OPTION_ARG_STRING, &options.address,
       "The IP address to listen on (default: 127.0.0.1)", "ADDRESS" },
-    { "port", 0, 0, G_OPTION_ARG_INT, &port,
+    { "port", 0, 0, G_OPTION_ARG_INT, &options.port,
       "The port to listen on, 0 for any free one (default: 8080)", "PORT" },
-    { "threads", 0, 0, G_OPTION_ARG_INT, &threads,
+    { "threads", 0, 0, G_OPTION_ARG_INT, &options.threads,
       "Requests answered at once (default: the number of cores)", "N" },
-    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &options.demo,
       "Load the demo data unless it is there already", NULL },
-    { "test-clock", 0, 0, G_OPTION_ARG_NONE, &test_clock,
+    { "test-clock", 0, 0, G_OPTION_ARG_NONE, &options.test_clock,
       "Let POST /api/v1/test/clock set the time; for tests only", NULL },
+    { "smtp", 0, 0, G_OPTION_ARG_STRING, &options.smtp_url,
+      "Send e-mail through this relay: smtp://HOST:PORT or smtps://HOST:PORT "
+      "(default: into the maildir)", "URL" },
+    { "smtp-user", 0, 0, G_OPTION_ARG_STRING, &options.smtp_user,
+      "Sign in to the relay as NAME, with the password in $" SMTP_PASSWORD_VARIABLE, "NAME" },
+    { "maildir", 0, 0, G_OPTION_ARG_FILENAME, &options.maildir,
+      "Without --smtp, deliver e-mail into this maildir (default: the database's path and "
+      "“.maildir”)", "DIR" },
+    { "mail-from", 0, 0, G_OPTION_ARG_STRING, &options.mail_from,
+      "The sender of e-mails (default: Licentia <noreply@HOSTNAME>)", "ADDRESS" },
+    { "event-keep-alive", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &options.keep_alive,
+      "Seconds between keep-alive comments of event streams; for tests", "SECONDS" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("- the licensing backend of Licentia");
-  g_autoptr(LicSqliteStore) store = NULL;
-  g_autoptr(LicServer) server = NULL;
-  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new ("[deliver ORDER_ID | supplier-key "
+                                                            "\"SUPPLIER NAME\"] - the licensing "
+                                                            "backend of Licentia");
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, error))
     return FALSE;
-  if (port < 0 || port > G_MAXUINT16 || threads < 1)
+  if (options.port < 0 || options.port > G_MAXUINT16 || options.threads < 1
+      || options.keep_alive < 1)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           port < 0 || port > G_MAXUINT16 ? "--port must be from 0 to 65535"
-                                                          : "--threads must be at least 1");
+                           options.threads < 1 ? "--threads must be at least 1"
+                           : options.keep_alive < 1 ? "--event-keep-alive must be at least 1"
+                           : "--port must be from 0 to 65535");
       return FALSE;
     }
 
-  if (database == NULL)
-    database = g_strdup ("licentia.db");
-  if (address == NULL)
-    address = g_strdup ("127.0.0.1");
+  if (options.database == NULL)
+    options.database = g_strdup ("licentia.db");
+  if (options.address == NULL)
+    options.address = g_strdup ("127.0.0.1");
+  if (options.mail_from == NULL)
+    options.mail_from = g_strdup_printf ("Licentia <noreply@%s>", g_get_host_name ());
 
-  /* Before anything can print the port: whoever reads it may stop the server at once. */
-  loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGTERM, quit, loop);
-  g_unix_signal_add (SIGINT, quit, loop);
-
-  store = lic_sqlite_store_new (database, error);
-  if (store == NULL || (demo && !load_demo (LIC_STORE (store), error)))
-    return FALSE;
-
-  server = lic_server_new (LIC_STORE (store), test_clock);
-  if (!lic_server_start (server, address, (guint16) port, (guint) threads, error))
-    return FALSE;
-
-  /* The first line of stdout is the port and nothing else: scripts and tests wait for it. */
-  printf ("%u\n", lic_server_get_port (server));
-  fflush (stdout);
-  g_message ("Listening on %s port %u with %d threads%s", address, lic_server_get_port (server),
-             threads, test_clock ? " and the test clock" : "");
-
-  g_main_loop_run (loop);
-
-  g_message ("Stopping");
-  lic_server_stop (server);
-  return TRUE;
+  if (argc > 1)
+    return run_command (&options, argc, argv, error);
+  return serve (&options, error);
 }
 
 int
@@ -110,12 +268,20 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
+  /* Messages in the terminal's character set; nothing the server writes for the API depends on
+   * the locale. */
+  setlocale (LC_ALL, "");
   /* stdout carries the port; everything else, info and debug messages too, goes to stderr. */
   g_log_writer_default_set_use_stderr (TRUE);
   g_set_prgname ("licentia-server");
+  /* Once, before any thread: the mailer's sends use libcurl. */
+  curl_global_init (CURL_GLOBAL_DEFAULT);
 
-  if (!run (argc, argv, &error))
+  ok = run (argc, argv, &error);
+  curl_global_cleanup ();
+  if (!ok)
     {
       g_printerr ("licentia-server: %s\n", error->message);
       return 1;

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <sqlite3.h>
+
 #include "lic-server-test.h"
 
 static SoupSession *
@@ -95,7 +97,17 @@ lic_post_json (LicTestServer *server,
                const char    *token,
                const char    *json)
 {
-  SoupMessage *message = lic_message_new (server, "POST", path, token);
+  return lic_send_json (server, "POST", path, token, json);
+}
+
+LicReply *
+lic_send_json (LicTestServer *server,
+               const char    *method,
+               const char    *path,
+               const char    *token,
+               const char    *json)
+{
+  SoupMessage *message = lic_message_new (server, method, path, token);
   g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
 
   soup_message_set_request_body_from_bytes (message, "application/json", body);
@@ -238,4 +250,152 @@ lic_strv_has (JsonArray  *array,
     if (g_strcmp0 (json_array_get_string_element (array, i), value) == 0)
       return TRUE;
   return FALSE;
+}
+
+/**
+ * lic_find_id:
+ * @path: a list, walked to its end
+ *
+ * Returns: the id of the item of @path called @name; the test fails if there is none
+ */
+gint64
+lic_find_id (LicTestServer *server,
+             const char    *token,
+             const char    *path,
+             const char    *name)
+{
+  g_autoptr(GPtrArray) items = lic_list_all (server, token, path, 200, NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      JsonObject *item = g_ptr_array_index (items, i);
+
+      if (g_strcmp0 (json_object_get_string_member (item, "name"), name) == 0)
+        return json_object_get_int_member (item, "id");
+    }
+  g_error ("%s has no “%s”", path, name);
+}
+
+/**
+ * lic_add_cart_line:
+ * @picks: (nullable): more members for the body, such as `"user_ids": [4, 5]`
+ */
+LicReply *
+lic_add_cart_line (LicTestServer *server,
+                   const char    *token,
+                   gint64         product_id,
+                   gint64         school_id,
+                   gint64         quantity,
+                   const char    *picks)
+{
+  g_autofree char *json = g_strdup_printf ("{\"product_id\": %" G_GINT64_FORMAT ","
+                                           " \"school_id\": %" G_GINT64_FORMAT ","
+                                           " \"quantity\": %" G_GINT64_FORMAT "%s%s}",
+                                           product_id, school_id, quantity,
+                                           picks != NULL ? ", " : "", picks != NULL ? picks : "");
+
+  return lic_post_json (server, "/api/v1/cart/lines", token, json);
+}
+
+/**
+ * lic_check_out:
+ *
+ * Checks out the whole cart at its current total with a new idempotency key; it must succeed.
+ *
+ * Returns: (transfer full): the order
+ */
+JsonObject *
+lic_check_out (LicTestServer *server,
+               const char    *token)
+{
+  g_autoptr(LicReply) cart = lic_get (server, token, "/api/v1/cart");
+  g_autofree char *key = g_uuid_string_random ();
+  g_autofree char *json = NULL;
+  g_autoptr(LicReply) reply = NULL;
+
+  lic_assert_reply (cart, 200, NULL);
+  json = g_strdup_printf ("{\"payment\": \"order\", \"idempotency_key\": \"%s\","
+                          " \"expected_total\": %" G_GINT64_FORMAT "}",
+                          key, json_object_get_int_member (lic_reply_object (cart), "total"));
+  reply = lic_post_json (server, "/api/v1/checkout", token, json);
+  lic_assert_reply (reply, 201, NULL);
+  return json_object_ref (json_object_get_object_member (lic_reply_object (reply), "order"));
+}
+
+/**
+ * lic_buy:
+ *
+ * Buys @quantity licenses of the product called @product for the school called @school, alone
+ * in the cart.
+ *
+ * Returns: (transfer full): the order
+ */
+JsonObject *
+lic_buy (LicTestServer *server,
+         const char    *token,
+         const char    *product,
+         const char    *school,
+         gint64         quantity)
+{
+  gint64 product_id = lic_find_id (server, token, "/api/v1/products", product);
+  gint64 school_id = lic_find_id (server, token, "/api/v1/schools", school);
+  g_autoptr(LicReply) line = lic_add_cart_line (server, token, product_id, school_id, quantity,
+                                                NULL);
+
+  lic_assert_reply (line, 201, NULL);
+  return lic_check_out (server, token);
+}
+
+/* Returns: (transfer none): line @index of @order */
+JsonObject *
+lic_order_line (JsonObject *order,
+                guint       index)
+{
+  JsonArray *lines = json_object_get_array_member (order, "lines");
+
+  g_assert_cmpuint (index, <, json_array_get_length (lines));
+  return json_array_get_object_element (lines, index);
+}
+
+static sqlite3 *
+open_database (const char *database)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (database, &db), ==, SQLITE_OK);
+  /* The server may be writing at the same moment. */
+  sqlite3_busy_timeout (db, 10000);
+  return db;
+}
+
+/**
+ * lic_db_query_int:
+ *
+ * Returns: the first column of the first row of @sql, run on the database file itself
+ */
+gint64
+lic_db_query_int (const char *database,
+                  const char *sql)
+{
+  sqlite3 *db = open_database (database);
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* Runs @sql on the database file itself, behind the server's back. */
+void
+lic_db_exec (const char *database,
+             const char *sql)
+{
+  sqlite3 *db = open_database (database);
+
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
 }

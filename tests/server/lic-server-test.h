@@ -36,6 +36,11 @@ LicReply    *lic_post_json         (LicTestServer *server,
                                     const char    *path,
                                     const char    *token,
                                     const char    *json);
+LicReply    *lic_send_json         (LicTestServer *server,
+                                    const char    *method,
+                                    const char    *path,
+                                    const char    *token,
+                                    const char    *json);
 char        *lic_sign_in           (LicTestServer *server,
                                     const char    *username,
                                     const char    *password);
@@ -53,6 +58,31 @@ GPtrArray   *lic_list_all          (LicTestServer *server,
                                     guint         *n_pages);
 gboolean     lic_strv_has          (JsonArray     *array,
                                     const char    *value);
+gint64       lic_find_id           (LicTestServer *server,
+                                    const char    *token,
+                                    const char    *path,
+                                    const char    *name);
+
+LicReply    *lic_add_cart_line     (LicTestServer *server,
+                                    const char    *token,
+                                    gint64         product_id,
+                                    gint64         school_id,
+                                    gint64         quantity,
+                                    const char    *picks);
+JsonObject  *lic_check_out         (LicTestServer *server,
+                                    const char    *token);
+JsonObject  *lic_buy               (LicTestServer *server,
+                                    const char    *token,
+                                    const char    *product,
+                                    const char    *school,
+                                    gint64         quantity);
+JsonObject  *lic_order_line        (JsonObject    *order,
+                                    guint          index);
+
+gint64       lic_db_query_int      (const char    *database,
+                                    const char    *sql);
+void         lic_db_exec           (const char    *database,
+                                    const char    *sql);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LicReply, lic_reply_free)
 

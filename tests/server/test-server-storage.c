@@ -3,7 +3,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "lic-server-test.h"
 
@@ -81,34 +80,6 @@ test_empty_database (void)
   lic_assert_reply (health, 200, NULL);
 }
 
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
-static gint64
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
 static GSubprocess *
 spawn_server (const char  *database,
               GError     **error)
@@ -149,7 +120,7 @@ test_migrates_existing (void)
 
   g_assert_no_error (error);
   /* A database of schema version 0 that already holds something of its own. */
-  exec_sql (database, "CREATE TABLE local_notes (note TEXT);"
+  lic_db_exec (database, "CREATE TABLE local_notes (note TEXT);"
                       "INSERT INTO local_notes VALUES ('keep me');");
 
   process = spawn_server (database, &error);
@@ -164,9 +135,9 @@ test_migrates_existing (void)
   g_assert_true (g_subprocess_get_if_exited (process));
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
 
-  g_assert_cmpint (query_int (database, "PRAGMA user_version"), >=, 1);
-  g_assert_cmpint (query_int (database, "SELECT count (*) FROM local_notes"), ==, 1);
-  g_assert_cmpint (query_int (database, "SELECT count (*) FROM sqlite_schema"
+  g_assert_cmpint (lic_db_query_int (database, "PRAGMA user_version"), >=, 1);
+  g_assert_cmpint (lic_db_query_int (database, "SELECT count (*) FROM local_notes"), ==, 1);
+  g_assert_cmpint (lic_db_query_int (database, "SELECT count (*) FROM sqlite_schema"
                                         " WHERE name = 'users'"), ==, 1);
   remove_database (dir);
 }
@@ -182,7 +153,7 @@ test_refuses_newer (void)
   g_autofree char *err = NULL;
 
   g_assert_no_error (error);
-  exec_sql (database, "PRAGMA user_version = 9999");
+  lic_db_exec (database, "PRAGMA user_version = 9999");
 
   process = spawn_server (database, &error);
   g_assert_no_error (error);
@@ -192,7 +163,7 @@ test_refuses_newer (void)
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "newer"));
-  g_assert_cmpint (query_int (database, "PRAGMA user_version"), ==, 9999);
+  g_assert_cmpint (lic_db_query_int (database, "PRAGMA user_version"), ==, 9999);
   remove_database (dir);
 }
 

@@ -27,18 +27,50 @@ die_with_parent (gpointer user_data)
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
+/**
+ * lic_test_spawn_listener:
+ * @argv: a program that prints the port it listens on as the first line of its stdout
+ * @port: (out): that port
+ *
+ * Starts @argv as a child that dies with the test, and waits until it listens. Aborts the test
+ * if it cannot.
+ *
+ * Returns: (transfer full): the child
+ */
+GSubprocess *
+lic_test_spawn_listener (const char * const *argv,
+                         guint16            *port)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  guint64 number;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+
+  /* The first line of stdout is the port: the child is listening once it is printed. */
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (line == NULL)
+    g_error ("%s exited before printing its port", argv[0]);
+  g_assert_true (g_ascii_string_to_unsigned (line, 10, 1, G_MAXUINT16, &number, NULL));
+  *port = (guint16) number;
+  return g_steal_pointer (&process);
+}
+
 static void
 spawn (LicTestServer *self)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GStrvBuilder) argv_builder = g_strv_builder_new ();
   g_auto(GStrv) argv = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autofree char *line = NULL;
   g_autofree char *port_arg = g_strdup_printf ("%u", self->port);
   const char *binary = g_getenv ("LICENTIA_SERVER");
-  guint64 port;
 
   g_assert_nonnull (binary);
   g_strv_builder_add_many (argv_builder, binary,
@@ -50,18 +82,7 @@ spawn (LicTestServer *self)
     g_strv_builder_addv (argv_builder, (const char **) self->extra_args);
   argv = g_strv_builder_end (argv_builder);
 
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  self->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
-  g_assert_no_error (error);
-
-  /* The first line of stdout is the port: the server is listening once it is printed. */
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (self->process));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  if (line == NULL)
-    g_error ("licentia-server exited before printing its port");
-  g_assert_true (g_ascii_string_to_unsigned (line, 10, 1, G_MAXUINT16, &port, NULL));
-  self->port = (guint16) port;
+  self->process = lic_test_spawn_listener ((const char * const *) argv, &self->port);
   g_free (self->url);
   self->url = g_strdup_printf ("http://127.0.0.1:%u", self->port);
 }
@@ -188,4 +209,29 @@ lic_test_server_stop (LicTestServer *self)
   g_free (self->database);
   g_free (self->url);
   g_free (self);
+}
+
+/* Long enough for a loaded machine; the waits end as soon as their condition holds. */
+#define WAIT_LIMIT_S 30
+
+/**
+ * lic_test_wait_until:
+ * @what: what is waited for, for the message if it never happens
+ *
+ * Checks @condition every few milliseconds until it holds; fails the test if it does not
+ * within half a minute.
+ */
+void
+lic_test_wait_until (LicTestCondition  condition,
+                     gpointer          data,
+                     const char       *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_S * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Waited %d s for %s, in vain", WAIT_LIMIT_S, what);
+      g_usleep (20 * 1000);
+    }
 }

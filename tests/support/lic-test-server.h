@@ -8,11 +8,14 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
 typedef struct _LicTestServer LicTestServer;
+
+/* Whether what a test waits for has happened. */
+typedef gboolean (*LicTestCondition) (gpointer data);
 
 LicTestServer *lic_test_server_start        (const char * const *extra_args);
 LicTestServer *lic_test_server_start_demo   (void);
@@ -23,6 +26,12 @@ const char    *lic_test_server_get_database (LicTestServer *self);
 void           lic_test_server_kill         (LicTestServer *self);
 void           lic_test_server_restart      (LicTestServer *self);
 void           lic_test_server_stop         (LicTestServer *self);
+
+GSubprocess   *lic_test_spawn_listener      (const char * const *argv,
+                                             guint16            *port);
+void           lic_test_wait_until          (LicTestCondition    condition,
+                                             gpointer            data,
+                                             const char         *what);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LicTestServer, lic_test_server_stop)
 

@@ -1,0 +1,150 @@
+/* lic-sqlite-store-private.h: what the files of LicSqliteStore share.
+ *
+ * lic-sqlite-store.c holds the class, people, the library and pools; lic-sqlite-buying.c the
+ * cart, orders, deliveries and activation codes; lic-sqlite-notices.c notifications and the
+ * outbox.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lic-sqlite-connection.h"
+#include "lic-sqlite-store.h"
+
+G_BEGIN_DECLS
+
+/* Makes one item of a list from the row @stmt is on. */
+typedef gpointer (*LicSqliteRowFunc) (LicSqliteStatement *stmt);
+
+/* Who is asking: a signed-in admin (scoped to their schools), a supplier (scoped to their
+ * products), or the server's own command line (scoped to nothing). */
+typedef struct
+{
+  const LicCaller *caller;
+  gint64 supplier_id;
+} LicSqliteScope;
+
+LicSqliteConnection *lic_sqlite_store_acquire       (LicSqliteStore        *self,
+                                                     GError               **error);
+
+gint64               lic_sqlite_organization_id     (const LicCaller       *caller);
+void                 lic_sqlite_add_school_scope    (LicSqliteQuery        *query,
+                                                     const LicCaller       *caller,
+                                                     const char            *school_column);
+void                 lic_sqlite_add_newest_first    (LicSqliteQuery        *query,
+                                                     const LicPage         *page,
+                                                     const char            *id_column);
+GPtrArray           *lic_sqlite_collect             (LicSqliteStatement    *stmt,
+                                                     LicSqliteRowFunc       from_row,
+                                                     GDestroyNotify         free_item,
+                                                     GError               **error);
+GPtrArray           *lic_sqlite_collect_page        (LicSqliteStatement    *stmt,
+                                                     LicSqliteRowFunc       from_row,
+                                                     GDestroyNotify         free_item,
+                                                     const LicPage         *page,
+                                                     gboolean              *more,
+                                                     GError               **error);
+int                  lic_sqlite_enum_column         (LicSqliteStatement    *stmt,
+                                                     int                    column,
+                                                     GType                  enum_type);
+
+/* lic-sqlite-buying.c */
+GPtrArray           *lic_sqlite_load_order_lines    (LicSqliteConnection   *connection,
+                                                     const LicSqliteScope  *scope,
+                                                     const char            *condition,
+                                                     gint64                 value,
+                                                     gboolean               newest_first,
+                                                     GError               **error);
+LicCart             *lic_sqlite_store_get_cart      (LicStore              *store,
+                                                     const LicCaller       *caller,
+                                                     GError               **error);
+LicCartLine         *lic_sqlite_store_change_cart   (LicStore              *store,
+                                                     const LicCaller       *caller,
+                                                     gint64                 line_id,
+                                                     const LicCartChange   *change,
+                                                     gboolean              *created,
+                                                     GError               **error);
+gboolean             lic_sqlite_store_remove_cart_line (LicStore           *store,
+                                                     const LicCaller       *caller,
+                                                     gint64                 line_id,
+                                                     GError               **error);
+LicOrder            *lic_sqlite_store_checkout      (LicStore              *store,
+                                                     const LicCaller       *caller,
+                                                     const LicCheckout     *checkout,
+                                                     GDateTime             *now,
+                                                     gboolean              *created,
+                                                     GError               **error);
+GPtrArray           *lic_sqlite_store_list_orders   (LicStore              *store,
+                                                     const LicCaller       *caller,
+                                                     const LicPage         *page,
+                                                     gboolean              *more,
+                                                     GError               **error);
+LicOrder            *lic_sqlite_store_get_order     (LicStore              *store,
+                                                     const LicCaller       *caller,
+                                                     gint64                 order_id,
+                                                     GError               **error);
+gboolean             lic_sqlite_store_add_supplier_key (LicStore           *store,
+                                                     const char            *supplier_name,
+                                                     const char            *key_hash,
+                                                     GDateTime             *now,
+                                                     GError               **error);
+gint64               lic_sqlite_store_find_supplier (LicStore              *store,
+                                                     const char            *key_hash,
+                                                     GError               **error);
+LicOrder            *lic_sqlite_store_deliver_order (LicStore              *store,
+                                                     gint64                 supplier_id,
+                                                     gint64                 order_id,
+                                                     GDateTime             *now,
+                                                     GError               **error);
+char                *lic_sqlite_store_reissue_code  (LicStore              *store,
+                                                     gint64                 supplier_id,
+                                                     gint64                 order_line_id,
+                                                     GDateTime             *now,
+                                                     GError               **error);
+LicOrder            *lic_sqlite_store_activate      (LicStore              *store,
+                                                     const LicCaller       *caller,
+                                                     const char            *code_hash,
+                                                     GDateTime             *now,
+                                                     gint64                *pool_id,
+                                                     GError               **error);
+
+/* lic-sqlite-notices.c */
+gboolean             lic_sqlite_notify_delivered    (LicSqliteConnection   *connection,
+                                                     gint64                 order_line_id,
+                                                     const char            *now,
+                                                     GError               **error);
+gboolean             lic_sqlite_queue_mail          (LicSqliteConnection   *connection,
+                                                     const char            *recipient,
+                                                     const char            *recipient_name,
+                                                     const char            *subject,
+                                                     const char            *body,
+                                                     GError               **error);
+GPtrArray           *lic_sqlite_store_list_notifications (LicStore         *store,
+                                                     const LicCaller       *caller,
+                                                     const LicPage         *page,
+                                                     gboolean              *more,
+                                                     GError               **error);
+gboolean             lic_sqlite_store_mark_read     (LicStore              *store,
+                                                     const LicCaller       *caller,
+                                                     GArray                *ids,
+                                                     GError               **error);
+GPtrArray           *lic_sqlite_store_notifications_after (LicStore        *store,
+                                                     gint64                 user_id,
+                                                     gint64                 after_id,
+                                                     GError               **error);
+gboolean             lic_sqlite_store_last_notification (LicStore          *store,
+                                                     gint64                *id,
+                                                     GError               **error);
+LicMail             *lic_sqlite_store_claim_mail    (LicStore              *store,
+                                                     gint64                 now,
+                                                     gint64                 lease_until,
+                                                     gint64                *next_due,
+                                                     GError               **error);
+gboolean             lic_sqlite_store_finish_mail   (LicStore              *store,
+                                                     gint64                 mail_id,
+                                                     const char            *failure,
+                                                     gint64                 now,
+                                                     gint64                 retry_at,
+                                                     GError               **error);
+
+G_END_DECLS
