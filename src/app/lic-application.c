@@ -6,6 +6,9 @@
  * sign-in window takes its place. The server address and username of the last sign-in (never
  * the password) are kept in GSettings, and the sign-in window starts with them.
  *
+ * The app opens licentia://activate?code=CODE links (the supplier's activation e-mail): the
+ * code is sent at once if a window is signed in, else right after signing in.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -24,6 +27,8 @@ struct _LicApplication
   /* The view and product to open once signed in, from --view and --product. */
   char *view;
   gint64 product_id;
+  /* The code of an activation link that came before sign-in. */
+  char *activation_code;
 };
 
 G_DEFINE_FINAL_TYPE (LicApplication, lic_application, ADW_TYPE_APPLICATION)
@@ -85,6 +90,12 @@ show_main_window (LicApplication *self,
   g_signal_connect_object (client, "notify::signed-in", G_CALLBACK (session_changed_cb), window,
                            0);
   gtk_window_present (GTK_WINDOW (window));
+  if (self->activation_code != NULL)
+    {
+      g_autofree char *code = g_steal_pointer (&self->activation_code);
+
+      lic_window_show_activation (window, code);
+    }
 }
 
 static void
@@ -226,7 +237,25 @@ quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* The action of a desktop notification: the window, on a view. */
+static void
+show_view_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  LicApplication *self = LIC_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *view = g_variant_get_string (parameter, NULL);
+
+  if (!LIC_IS_WINDOW (window))
+    return;
+  if (g_strv_contains (view_names, view))
+    lic_window_set_visible_view (LIC_WINDOW (window), view);
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-view", show_view_activated, "s" },
   { "sign-out", sign_out_activated },
   { "about", about_activated },
   { "quit", quit_activated },
@@ -255,12 +284,100 @@ lic_application_activate (GApplication *application)
     show_sign_in (LIC_APPLICATION (application), NULL, NULL, NULL, NULL);
 }
 
+/* The code of a licentia://activate?code=CODE link, or NULL for another address. */
+static char *
+activation_code_from_uri (const char *uri)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED_QUERY, NULL);
+  g_autoptr(GHashTable) params = NULL;
+  const char *code;
+
+  if (parsed == NULL
+      || g_strcmp0 (g_uri_get_scheme (parsed), "licentia") != 0
+      || g_strcmp0 (g_uri_get_host (parsed), "activate") != 0
+      || g_uri_get_query (parsed) == NULL)
+    return NULL;
+  params = g_uri_parse_params (g_uri_get_query (parsed), -1, "&", G_URI_PARAMS_NONE, NULL);
+  code = params != NULL ? g_hash_table_lookup (params, "code") : NULL;
+  return code != NULL && *code != '\0' ? g_strdup (code) : NULL;
+}
+
+/* Sends the code of each activation link, or keeps it for after sign-in. Returns whether a
+ * code waits for a sign-in. */
+static gboolean
+open_links (LicApplication  *self,
+            GFile          **files,
+            int              n_files)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+      g_autofree char *code = activation_code_from_uri (uri);
+
+      if (code == NULL)
+        {
+          g_warning ("Licentia cannot open %s", uri);
+          continue;
+        }
+      if (LIC_IS_WINDOW (window))
+        {
+          lic_window_show_activation (LIC_WINDOW (window), code);
+          continue;
+        }
+      g_free (self->activation_code);
+      self->activation_code = g_steal_pointer (&code);
+    }
+  return self->activation_code != NULL;
+}
+
+static const char *
+sign_in_message (LicApplication *self)
+{
+  return self->activation_code != NULL ? _("Sign in to activate the licenses.") : NULL;
+}
+
+static void
+lic_application_open (GApplication  *application,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  LicApplication *self = LIC_APPLICATION (application);
+  GtkWindow *window;
+
+  if (!open_links (self, files, n_files))
+    return;
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    show_sign_in (self, NULL, NULL, sign_in_message (self), NULL);
+}
+
+/* The arguments after the options are links, as the desktop file's %U passes them. */
+static void
+open_arguments (LicApplication          *self,
+                GApplicationCommandLine *command_line,
+                char                   **arguments)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* The first argument is the program. */
+  for (guint i = 1; arguments[i] != NULL; i++)
+    g_ptr_array_add (files, g_application_command_line_create_file_for_arg (command_line,
+                                                                             arguments[i]));
+  open_links (self, (GFile **) files->pdata, (int) files->len);
+}
+
 static int
 lic_application_command_line (GApplication            *application,
                               GApplicationCommandLine *command_line)
 {
   LicApplication *self = LIC_APPLICATION (application);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_auto(GStrv) arguments = g_application_command_line_get_arguments (command_line, NULL);
   const char *password = g_application_command_line_getenv (command_line, "LICENTIA_PASSWORD");
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
   const char *server_address = NULL;
@@ -290,16 +407,19 @@ lic_application_command_line (GApplication            *application,
       if (product_id > 0)
         lic_window_show_product (LIC_WINDOW (window), product_id);
       gtk_window_present (window);
+      open_arguments (self, command_line, arguments);
       return EXIT_SUCCESS;
     }
 
   g_free (self->view);
   self->view = g_strdup (view);
   self->product_id = product_id;
+  /* A link's code waits for the sign-in that follows. */
+  open_arguments (self, command_line, arguments);
   if (server_address != NULL && username != NULL && password != NULL && *password != '\0')
     sign_in_directly (self, server_address, username, password);
   else if (server_address != NULL || username != NULL || window == NULL)
-    show_sign_in (self, server_address, username, NULL, NULL);
+    show_sign_in (self, server_address, username, sign_in_message (self), NULL);
   else
     gtk_window_present (window);
   return EXIT_SUCCESS;
@@ -311,6 +431,7 @@ lic_application_finalize (GObject *object)
   LicApplication *self = LIC_APPLICATION (object);
 
   g_free (self->view);
+  g_free (self->activation_code);
 
   G_OBJECT_CLASS (lic_application_parent_class)->finalize (object);
 }
@@ -325,6 +446,7 @@ lic_application_class_init (LicApplicationClass *klass)
   application_class->startup = lic_application_startup;
   application_class->activate = lic_application_activate;
   application_class->command_line = lic_application_command_line;
+  application_class->open = lic_application_open;
 }
 
 static void
@@ -338,6 +460,6 @@ lic_application_new (void)
 {
   return g_object_new (LIC_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }

@@ -139,6 +139,29 @@ lic_format_date (const char *iso_date)
   return g_date_time_format (date, _("%B %-d, %Y"));
 }
 
+/**
+ * lic_format_date_time:
+ * @iso_date_time: (nullable): a time as the API sends it, "2027-02-03T09:15:00Z"
+ *
+ * Returns: (nullable): the date and the local time in words, or %NULL when there is none
+ */
+char *
+lic_format_date_time (const char *iso_date_time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso_date_time == NULL)
+    return NULL;
+  utc = g_date_time_new_from_iso8601 (iso_date_time, NULL);
+  if (utc == NULL)
+    return lic_format_date (iso_date_time);
+  local = g_date_time_to_local (utc);
+  /* TRANSLATORS: the format of a date and time such as "February 3, 2027, 09:15"; the codes
+   * are those of g_date_time_format(), e.g. "%-d %B %Y kl. %H.%M" */
+  return g_date_time_format (local, _("%B %-d, %Y, %H:%M"));
+}
+
 /* The usage of a pool: "212 of 240". */
 char *
 lic_format_assigned (gint64 assigned,
@@ -162,6 +185,214 @@ lic_format_delivery (LicDelivery delivery)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/* The name of a delivery type, as the library's filter offers it. */
+const char *
+lic_format_delivery_type (LicDelivery delivery)
+{
+  switch (delivery)
+    {
+    case LIC_DELIVERY_DIRECT:
+      return _("Direct delivery");
+    case LIC_DELIVERY_DELAYED:
+      return _("Delayed delivery");
+    case LIC_DELIVERY_ACTIVATION_MAIL:
+      return _("Activation e-mail");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Why users cannot be picked on a cart line of delayed or activation e-mail delivery. */
+const char *
+lic_format_no_advance_assignment (void)
+{
+  return _("Delivered later by the supplier: licenses cannot be assigned in advance.");
+}
+
+/* The users a cart line will assign: "27 of 30 licenses assigned". */
+char *
+lic_format_licenses_assigned (gint64 assigned,
+                              gint64 quantity)
+{
+  /* TRANSLATORS: users picked for the licenses of a cart line; the plural follows the second
+   * number, the licenses */
+  return g_strdup_printf (ngettext ("%d of %d license assigned",
+                                    "%d of %d licenses assigned",
+                                    (unsigned long) quantity),
+                          (int) assigned, (int) quantity);
+}
+
+/**
+ * lic_format_order_line:
+ *
+ * Where the licenses of an order line are, as one phrase composed from the line's fields:
+ * "Delivered · 27 of 30 assigned", "20 licenses awaiting the supplier since February 3, 2027",
+ * "Activation e-mail for 10 licenses sent to eva@example.org".
+ */
+char *
+lic_format_order_line (LicOrderLine *line)
+{
+  gint64 quantity = lic_order_line_get_quantity (line);
+  g_autofree char *since = NULL;
+  const char *email;
+
+  switch (lic_order_line_get_state (line))
+    {
+    case LIC_ORDER_LINE_STATE_DELIVERED:
+      if (lic_order_line_get_assigned (line) > 0)
+        /* TRANSLATORS: an order line whose licenses have arrived: "Delivered · 27 of 30
+         * assigned"; the plural follows the second number, the licenses ordered */
+        return g_strdup_printf (ngettext ("Delivered · %d of %d assigned",
+                                          "Delivered · %d of %d assigned",
+                                          (unsigned long) quantity),
+                                (int) lic_order_line_get_assigned (line), (int) quantity);
+      /* TRANSLATORS: an order line whose licenses have arrived, none assigned yet */
+      return g_strdup_printf (ngettext ("Delivered · %d license", "Delivered · %d licenses",
+                                        (unsigned long) quantity),
+                              (int) quantity);
+
+    case LIC_ORDER_LINE_STATE_AWAITING_DELIVERY:
+      since = lic_format_date (lic_order_line_get_state_since (line));
+      if (since == NULL)
+        return g_strdup_printf (ngettext ("%d license awaiting the supplier",
+                                          "%d licenses awaiting the supplier",
+                                          (unsigned long) quantity),
+                                (int) quantity);
+      /* TRANSLATORS: %d is a number of licenses, %s a date such as "February 3, 2027" */
+      return g_strdup_printf (ngettext ("%d license awaiting the supplier since %s",
+                                        "%d licenses awaiting the supplier since %s",
+                                        (unsigned long) quantity),
+                              (int) quantity, since);
+
+    case LIC_ORDER_LINE_STATE_ACTIVATION_MAIL_SENT:
+      email = lic_order_line_get_activation_email (line);
+      if (email == NULL || *email == '\0')
+        return g_strdup_printf (ngettext ("Activation e-mail for %d license sent",
+                                          "Activation e-mail for %d licenses sent",
+                                          (unsigned long) quantity),
+                                (int) quantity);
+      /* TRANSLATORS: %d is a number of licenses, %s an e-mail address */
+      return g_strdup_printf (ngettext ("Activation e-mail for %d license sent to %s",
+                                        "Activation e-mail for %d licenses sent to %s",
+                                        (unsigned long) quantity),
+                              (int) quantity, email);
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * lic_format_checkout_line:
+ *
+ * What checking out will do with a cart line, for the confirmation: "Mattemolnet: 30 licenses
+ * for Ekbackeskolan, available at once and assigned to 27 users".
+ */
+char *
+lic_format_checkout_line (LicCartLine *line)
+{
+  const char *product = lic_cart_line_get_product_name (line);
+  const char *school = lic_cart_line_get_school_name (line);
+  int quantity = (int) lic_cart_line_get_quantity (line);
+  int assigned = (int) lic_cart_line_get_assigned_count (line);
+
+  switch (lic_cart_line_get_delivery (line))
+    {
+    case LIC_DELIVERY_DIRECT:
+      if (assigned == 0)
+        /* TRANSLATORS: a line of the checkout confirmation: product, number of licenses,
+         * school */
+        return g_strdup_printf (ngettext ("%s: %d license for %s, available at once",
+                                          "%s: %d licenses for %s, available at once",
+                                          (unsigned long) quantity),
+                                product, quantity, school);
+      if (quantity == 1)
+        /* TRANSLATORS: a line of the checkout confirmation: product, school */
+        return g_strdup_printf (_("%s: one license for %s, available at once and assigned to "
+                                  "one user"), product, school);
+      /* TRANSLATORS: a line of the checkout confirmation: product, number of licenses (always
+       * 2 or more), school, number of users; the plural follows the users */
+      return g_strdup_printf (ngettext ("%s: %d licenses for %s, available at once and "
+                                        "assigned to %d user",
+                                        "%s: %d licenses for %s, available at once and "
+                                        "assigned to %d users",
+                                        (unsigned long) assigned),
+                              product, quantity, school, assigned);
+
+    case LIC_DELIVERY_DELAYED:
+      /* TRANSLATORS: a line of the checkout confirmation: product, number of licenses,
+       * school */
+      return g_strdup_printf (ngettext ("%s: %d license for %s, delivered by the supplier, "
+                                        "usually within a few days",
+                                        "%s: %d licenses for %s, delivered by the supplier, "
+                                        "usually within a few days",
+                                        (unsigned long) quantity),
+                              product, quantity, school);
+
+    case LIC_DELIVERY_ACTIVATION_MAIL:
+      /* TRANSLATORS: a line of the checkout confirmation: product, number of licenses,
+       * school; the e-mail goes to the administrator who checks out */
+      return g_strdup_printf (ngettext ("%s: %d license for %s, through an activation e-mail "
+                                        "to you",
+                                        "%s: %d licenses for %s, through an activation e-mail "
+                                        "to you",
+                                        (unsigned long) quantity),
+                              product, quantity, school);
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* "30 licenses of Kemilabbet 3D have arrived at Ekbackeskolan." */
+char *
+lic_format_licenses_arrived (gint64      quantity,
+                             const char *product,
+                             const char *school)
+{
+  /* TRANSLATORS: %d is a number of licenses, then a product and a school */
+  return g_strdup_printf (ngettext ("%d license of %s has arrived at %s.",
+                                    "%d licenses of %s have arrived at %s.",
+                                    (unsigned long) quantity),
+                          (int) quantity, product, school);
+}
+
+/* A notification in words, from its fields. */
+char *
+lic_format_notification (LicNotification *notification)
+{
+  /* A kind this version does not know: the server's own sentence. */
+  if (g_strcmp0 (lic_notification_get_kind (notification), "delivered") != 0)
+    return g_strdup (lic_notification_get_text (notification));
+  return lic_format_licenses_arrived (lic_notification_get_quantity (notification),
+                                      lic_notification_get_product_name (notification),
+                                      lic_notification_get_school_name (notification));
+}
+
+/**
+ * lic_format_awaiting_delivery:
+ * @iso_since: (nullable): the date of the oldest order awaiting delivery
+ *
+ * The cell of the "Awaiting delivery" column of a pool: "20 since February 3, 2027".
+ *
+ * Returns: (nullable): the text, or %NULL when nothing awaits delivery
+ */
+char *
+lic_format_awaiting_delivery (gint64      quantity,
+                              const char *iso_since)
+{
+  g_autofree char *since = lic_format_date (iso_since);
+
+  if (quantity <= 0)
+    return NULL;
+  if (since == NULL)
+    return g_strdup_printf ("%d", (int) quantity);
+  /* TRANSLATORS: in the "Awaiting delivery" column of Licenses: a number of licenses ordered
+   * and not delivered yet, and the date of their order, "20 since February 3, 2027" */
+  return g_strdup_printf (ngettext ("%d since %s", "%d since %s", (unsigned long) quantity),
+                          (int) quantity, since);
 }
 
 /* What else an admin must know before buying a product so delivered, or %NULL. */
@@ -264,6 +495,20 @@ lic_format_grade (const char *code)
     if (g_strcmp0 (code, grades[i].code) == 0)
       return g_dpgettext2 (NULL, "grade", grades[i].name);
   return code;
+}
+
+/* The subject codes of the library's filter, in its order; %NULL after the last. */
+const char *
+lic_format_subject_code (guint index)
+{
+  return index < G_N_ELEMENTS (subjects) ? subjects[index].code : NULL;
+}
+
+/* The grade codes of the library's filter, in its order; %NULL after the last. */
+const char *
+lic_format_grade_code (guint index)
+{
+  return index < G_N_ELEMENTS (grades) ? grades[index].code : NULL;
 }
 
 /**

@@ -8,6 +8,9 @@
 #pragma once
 
 #include "lic-core.h"
+#include "lic-cart-line.h"
+#include "lic-notification.h"
+#include "lic-order-line.h"
 
 G_BEGIN_DECLS
 
@@ -17,15 +20,30 @@ char       *lic_format_price_per_term     (gint64           minor_units,
                                            const char      *currency,
                                            gint64           term_months);
 char       *lic_format_date               (const char      *iso_date);
+char       *lic_format_date_time          (const char      *iso_date_time);
 char       *lic_format_assigned           (gint64           assigned,
                                            gint64           available);
 const char *lic_format_delivery           (LicDelivery      delivery);
 const char *lic_format_delivery_note      (LicDelivery      delivery);
 const char *lic_format_delivery_icon_name (LicDelivery      delivery);
+const char *lic_format_delivery_type      (LicDelivery      delivery);
+const char *lic_format_no_advance_assignment (void);
+char       *lic_format_licenses_assigned  (gint64           assigned,
+                                           gint64           quantity);
+char       *lic_format_order_line         (LicOrderLine    *line);
+char       *lic_format_checkout_line      (LicCartLine     *line);
+char       *lic_format_notification       (LicNotification *notification);
+char       *lic_format_licenses_arrived   (gint64           quantity,
+                                           const char      *product,
+                                           const char      *school);
+char       *lic_format_awaiting_delivery  (gint64           quantity,
+                                           const char      *iso_since);
 const char *lic_format_license_model      (LicLicenseModel  model);
 const char *lic_format_role               (LicRole          role);
 const char *lic_format_subject            (const char      *code);
 const char *lic_format_grade              (const char      *code);
+const char *lic_format_subject_code       (guint            index);
+const char *lic_format_grade_code         (guint            index);
 char       *lic_format_list               (const char * const *items,
                                            const char *   (*item_to_text) (const char *item));
 

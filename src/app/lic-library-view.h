@@ -16,5 +16,6 @@ gboolean lic_library_view_get_product_shown (LicLibraryView *self);
 void     lic_library_view_show_library      (LicLibraryView *self);
 void     lic_library_view_show_product_id   (LicLibraryView *self,
                                              gint64          product_id);
+void     lic_library_view_refresh_product   (LicLibraryView *self);
 
 G_END_DECLS

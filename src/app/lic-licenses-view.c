@@ -22,6 +22,7 @@ struct _LicLicensesView
   GtkColumnViewColumn *product_column;
   GtkColumnViewColumn *school_column;
   GtkColumnViewColumn *assigned_column;
+  GtkColumnViewColumn *delivery_column;
   GtkColumnViewColumn *term_end_column;
 
   LicListLoader *loader;
@@ -32,7 +33,7 @@ G_DEFINE_FINAL_TYPE (LicLicensesView, lic_licenses_view, LIC_TYPE_PAGE)
 /* Pools have no search, so the loader's query is dropped. */
 static void
 list_pools_async (LicClient           *client,
-                  const char          *query,
+                  gconstpointer        query,
                   const char          *cursor,
                   guint                limit,
                   GCancellable        *cancellable,
@@ -60,6 +61,16 @@ assigned_text (gpointer item)
   return lic_format_assigned (lic_pool_get_assigned (item), lic_pool_get_available (item));
 }
 
+/* Licenses ordered and not delivered yet; empty for a pool with none. */
+static char *
+delivery_text (gpointer item)
+{
+  char *text = lic_format_awaiting_delivery (lic_pool_get_awaiting_delivery (item),
+                                             lic_pool_get_awaiting_since (item));
+
+  return text != NULL ? text : g_strdup ("");
+}
+
 static char *
 term_end_text (gpointer item)
 {
@@ -74,7 +85,7 @@ lic_licenses_view_reload (LicPage *page)
 {
   LicLicensesView *self = LIC_LICENSES_VIEW (page);
 
-  lic_list_loader_load (self->loader, lic_page_get_client (page), NULL);
+  lic_list_loader_load (self->loader, lic_page_get_client (page), NULL, NULL);
 }
 
 static void
@@ -108,6 +119,7 @@ lic_licenses_view_class_init (LicLicensesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, product_column);
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, school_column);
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, assigned_column);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, delivery_column);
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, term_end_column);
   gtk_widget_class_bind_template_callback (widget_class, lic_page_invalidate);
 }
@@ -123,6 +135,7 @@ lic_licenses_view_init (LicLicensesView *self)
   lic_column_set_text_func (self->product_column, product_text);
   lic_column_set_text_func (self->school_column, school_text);
   lic_column_set_text_func (self->assigned_column, assigned_text);
+  lic_column_set_text_func (self->delivery_column, delivery_text);
   lic_column_set_text_func (self->term_end_column, term_end_text);
 
   self->loader = lic_list_loader_new (LIC_TYPE_POOL, list_pools_async,

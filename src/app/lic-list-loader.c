@@ -21,7 +21,8 @@ struct _LicListLoader
   GListStore *items;
 
   LicClient *client;
-  char *query;
+  gpointer query;
+  GDestroyNotify query_free;
   char *next_cursor;
   GCancellable *cancellable;
   gboolean loading;
@@ -149,7 +150,8 @@ lic_list_loader_finalize (GObject *object)
   LicListLoader *self = LIC_LIST_LOADER (object);
 
   g_clear_object (&self->items);
-  g_free (self->query);
+  if (self->query_free != NULL)
+    g_clear_pointer (&self->query, self->query_free);
   g_free (self->next_cursor);
 
   G_OBJECT_CLASS (lic_list_loader_parent_class)->finalize (object);
@@ -219,21 +221,26 @@ lic_list_loader_get_model (LicListLoader *self)
 /**
  * lic_list_loader_load:
  * @client: the signed-in client
- * @query: (nullable): the search, or %NULL for all
+ * @query: (nullable) (transfer full): what to ask the list call for, of its type, or %NULL
+ * @query_free: (nullable): frees @query
  *
- * Loads the first page again, replacing the list when it arrives.
+ * Loads the first page again, replacing the list when it arrives. The loader keeps @query for
+ * the pages that follow.
  */
 void
-lic_list_loader_load (LicListLoader *self,
-                      LicClient     *client,
-                      const char    *query)
+lic_list_loader_load (LicListLoader  *self,
+                      LicClient      *client,
+                      gpointer        query,
+                      GDestroyNotify  query_free)
 {
   g_return_if_fail (LIC_IS_LIST_LOADER (self));
   g_return_if_fail (LIC_IS_CLIENT (client));
 
   g_set_object (&self->client, client);
-  g_free (self->query);
-  self->query = g_strdup (query);
+  if (self->query_free != NULL)
+    g_clear_pointer (&self->query, self->query_free);
+  self->query = query;
+  self->query_free = query_free;
   g_clear_pointer (&self->next_cursor, g_free);
   lic_status_stack_show_loading (self->status);
   load_page (self, NULL);

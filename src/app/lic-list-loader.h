@@ -15,9 +15,10 @@
 
 G_BEGIN_DECLS
 
-/* The shape of lic_client_list_products_async() and lic_client_list_users_async(). */
+/* The shape of LicClient's paged list calls; @query is the loader's, of the call's own type
+ * (a LicProductQuery, a LicUserQuery), or NULL. */
 typedef void        (*LicListAsyncFunc)  (LicClient           *client,
-                                          const char          *query,
+                                          gconstpointer        query,
                                           const char          *cursor,
                                           guint                limit,
                                           GCancellable        *cancellable,
@@ -40,6 +41,7 @@ LicListLoader *lic_list_loader_new       (GType              item_type,
 GListModel    *lic_list_loader_get_model (LicListLoader     *self);
 void           lic_list_loader_load      (LicListLoader     *self,
                                           LicClient         *client,
-                                          const char        *query);
+                                          gpointer           query,
+                                          GDestroyNotify     query_free);
 
 G_END_DECLS

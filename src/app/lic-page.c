@@ -192,3 +192,25 @@ lic_page_restart_cancellable (LicPage *self)
   priv->cancellable = g_cancellable_new ();
   return priv->cancellable;
 }
+
+/**
+ * lic_page_add_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast in the window's toast overlay; a page outside a window (in a test) drops it.
+ */
+void
+lic_page_add_toast (LicPage  *self,
+                    AdwToast *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (LIC_IS_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}

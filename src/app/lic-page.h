@@ -32,5 +32,7 @@ void          lic_page_set_client           (LicPage   *self,
                                              LicClient *client);
 void          lic_page_invalidate           (LicPage   *self);
 GCancellable *lic_page_restart_cancellable  (LicPage   *self);
+void          lic_page_add_toast            (LicPage   *self,
+                                             AdwToast  *toast);
 
 G_END_DECLS

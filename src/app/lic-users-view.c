@@ -59,6 +59,18 @@ groups_text (gpointer item)
 }
 
 static void
+list_users_async (LicClient           *client,
+                  gconstpointer        query,
+                  const char          *cursor,
+                  guint                limit,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  lic_client_list_users_async (client, query, cursor, limit, cancellable, callback, user_data);
+}
+
+static void
 lic_users_view_reload (LicPage *page)
 {
   LicUsersView *self = LIC_USERS_VIEW (page);
@@ -78,7 +90,8 @@ lic_users_view_reload (LicPage *page)
                                               _("Students, teachers and administrators of your "
                                                 "schools appear here once they are added."));
     }
-  lic_list_loader_load (self->loader, lic_page_get_client (page), *query != '\0' ? query : NULL);
+  lic_list_loader_load (self->loader, lic_page_get_client (page), lic_user_query_new (query),
+                        (GDestroyNotify) lic_user_query_free);
 }
 
 static void
@@ -129,7 +142,7 @@ lic_users_view_init (LicUsersView *self)
   lic_column_set_text_func (self->groups_column, groups_text);
 
   self->loader = lic_list_loader_new (LIC_TYPE_USER,
-                                      lic_client_list_users_async,
+                                      list_users_async,
                                       lic_client_list_users_finish,
                                       self->status, self->scroller);
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (

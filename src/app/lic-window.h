@@ -24,5 +24,9 @@ void        lic_window_set_visible_view (LicWindow      *self,
                                          const char     *name);
 void        lic_window_show_product     (LicWindow      *self,
                                          gint64          product_id);
+void        lic_window_add_toast        (LicWindow      *self,
+                                         AdwToast       *toast);
+GtkWindow  *lic_window_show_activation  (LicWindow      *self,
+                                         const char     *code);
 
 G_END_DECLS

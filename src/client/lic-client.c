@@ -1,8 +1,12 @@
 /* lic-client.c: the app's asynchronous connection to licentia-server.
  *
  * Every call goes through send_json_async() (one request, one JSON object back) and, for lists,
- * list_async(); read_response() is the one place where transport errors, HTTP statuses and bodies
- * become a JsonObject or a LicError.
+ * list_async() (one page) or list_all_async() (every page); read_response() is the one place
+ * where transport errors, HTTP statuses and bodies become a JsonObject or a LicError.
+ *
+ * The event stream is the exception: GET /events stays open on a session of its own, read a
+ * line at a time (GDataInputStream) as Server-Sent Events, and is opened again after a growing
+ * delay whenever it ends, naming the last event it saw.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +17,7 @@
 #include <libsoup/soup.h>
 
 #include "lic-client.h"
+#include "lic-client-json.h"
 
 #define API_PREFIX "/api/v1"
 
@@ -23,8 +28,11 @@
 /* The largest page the server gives (docs/api.md); used when the client itself follows cursors. */
 #define MAX_LIMIT 200
 
-typedef gpointer (*LicFromJsonFunc) (JsonObject  *object,
-                                     GError     **error);
+/* Live events: the server sends a comment every 20 s, so a stream silent for longer than this
+ * is dead; and the delays before reconnecting, doubled after each failure. */
+#define EVENTS_TIMEOUT_SECONDS 60
+#define EVENTS_MIN_DELAY_MS 1000
+#define EVENTS_MAX_DELAY_MS 60000
 
 struct _LicClient
 {
@@ -40,6 +48,20 @@ struct _LicClient
   LicOrganization *organization;
   LicAdminScope admin_scope;
   GArray *school_ids;         /* of gint64 */
+
+  /* The event stream, on a session of its own so it never takes a connection from calls. */
+  SoupSession *events_session;
+  GCancellable *events_cancellable;   /* of the connection under way, or NULL */
+  GDataInputStream *events_input;
+  gboolean events_wanted;
+  gboolean events_connected;
+  guint events_retry_id;
+  guint events_delay_ms;
+  char *last_event_id;
+  /* The event being read: its fields until the empty line that ends it. */
+  char *event_type;
+  char *event_id;
+  GString *event_data;
 };
 
 G_DEFINE_FINAL_TYPE (LicClient, lic_client, G_TYPE_OBJECT)
@@ -51,10 +73,21 @@ enum {
   PROP_USER,
   PROP_ORGANIZATION,
   PROP_ADMIN_SCOPE,
+  PROP_EVENTS_CONNECTED,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_CART_CHANGED,
+  SIGNAL_NOTIFICATION,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void stop_events (LicClient *self);
 
 /* Session state */
 
@@ -87,6 +120,9 @@ set_session (LicClient       *self,
     }
   g_clear_pointer (&self->school_ids, g_array_unref);
   self->school_ids = school_ids;
+  /* The stream belongs to the session it was opened with. */
+  if (self->token == NULL)
+    stop_events (self);
   if (was_signed_in != (self->token != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
 
@@ -114,36 +150,6 @@ get_object_member (JsonObject  *object,
       return NULL;
     }
   return json_node_get_object (node);
-}
-
-static GArray *
-get_id_array (JsonObject  *object,
-              const char  *member,
-              GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  JsonArray *array;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    goto malformed;
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      gint64 id;
-
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64)
-        goto malformed;
-      id = json_node_get_int (element);
-      g_array_append_val (ids, id);
-    }
-  return g_steal_pointer (&ids);
-
-malformed:
-  g_set_error (error, LIC_ERROR, LIC_ERROR_PARSE, "“%s” must be an array of integers", member);
-  return NULL;
 }
 
 static JsonObject *
@@ -355,6 +361,8 @@ typedef struct
 {
   GType item_type;
   LicFromJsonFunc from_json;
+  /* Whether success changes the cart, so "cart-changed" is emitted. */
+  gboolean changes_cart;
 } Reader;
 
 static Reader *
@@ -369,21 +377,58 @@ reader_new (GType           item_type,
 }
 
 static void
-get_item_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+request_item_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  LicClient *self = LIC_CLIENT (source);
   Reader *reader = g_task_get_task_data (task);
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(GError) error = NULL;
-  gpointer item;
+  gpointer item = NULL;
 
-  root = send_json_finish (LIC_CLIENT (source), result, &error);
-  if (root == NULL || (item = reader->from_json (root, &error)) == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
+  root = send_json_finish (self, result, &error);
+  if (root != NULL && reader->from_json != NULL)
+    item = reader->from_json (root, &error);
+  if (root == NULL || (reader->from_json != NULL && item == NULL))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The change is made on the server even if the caller has gone meanwhile. */
+  if (reader->changes_cart)
+    g_signal_emit (self, signals[SIGNAL_CART_CHANGED], 0);
+  if (reader->from_json != NULL)
     g_task_return_pointer (task, item, g_object_unref);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Sends @method @path with @body (may be NULL); the answer is read as one object by
+ * @from_json, or, when @from_json is NULL, only checked (the task returns a boolean). */
+static void
+request_item_async (LicClient           *self,
+                    gpointer             source_tag,
+                    const char          *method,
+                    const char          *path,
+                    JsonBuilder         *body,
+                    GType                item_type,
+                    LicFromJsonFunc      from_json,
+                    gboolean             changes_cart,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  Reader *reader = reader_new (item_type, from_json);
+
+  reader->changes_cart = changes_cart;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, reader, g_free);
+  send_json_async (self, method, path, NULL, body, self->token, cancellable,
+                   request_item_cb, g_steal_pointer (&task));
 }
 
 /* GET @path, read as one object by @from_json. */
@@ -397,12 +442,35 @@ get_item_async (LicClient           *self,
                 GAsyncReadyCallback  callback,
                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  request_item_async (self, source_tag, "GET", path, NULL, item_type, from_json, FALSE,
+                      cancellable, callback, user_data);
+}
 
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, reader_new (item_type, from_json), g_free);
-  send_json_async (self, "GET", path, NULL, NULL, self->token, cancellable,
-                   get_item_cb, g_steal_pointer (&task));
+/* The finish of request_item_async() and get_item_async(). */
+static gpointer
+item_finish (LicClient     *self,
+             GAsyncResult  *result,
+             gpointer       source_tag,
+             GError       **error)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+done_finish (LicClient     *self,
+             GAsyncResult  *result,
+             gpointer       source_tag,
+             GError       **error)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 typedef struct
@@ -536,6 +604,405 @@ list_finish (GAsyncResult  *result,
   return items;
 }
 
+/* Whole lists: every page, following the cursors. */
+
+typedef struct
+{
+  gpointer source_tag;
+  char *path;
+  char *filters;
+  GType item_type;
+  LicFromJsonFunc from_json;
+  GListStore *items;
+  char *cursor;
+} ListAllData;
+
+static void
+list_all_data_free (ListAllData *data)
+{
+  g_free (data->path);
+  g_free (data->filters);
+  g_clear_object (&data->items);
+  g_free (data->cursor);
+  g_free (data);
+}
+
+static void list_all_page_cb (GObject      *source,
+                              GAsyncResult *result,
+                              gpointer      user_data);
+
+static void
+list_all_next_page (GTask *task)
+{
+  ListAllData *data = g_task_get_task_data (task);
+
+  list_async (g_task_get_source_object (task), list_all_next_page, data->path, data->filters,
+              data->cursor, MAX_LIMIT, data->item_type, data->from_json,
+              g_task_get_cancellable (task), list_all_page_cb, task);
+}
+
+static void
+list_all_page_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ListAllData *data = g_task_get_task_data (task);
+  g_autoptr(GListModel) page = NULL;
+  g_autofree char *next_cursor = NULL;
+  g_autoptr(GError) error = NULL;
+
+  page = list_finish (result, &next_cursor, &error);
+  if (page == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (page); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (page, i);
+
+      g_list_store_append (data->items, item);
+    }
+
+  if (next_cursor == NULL)
+    {
+      g_task_return_pointer (task, g_object_ref (data->items), g_object_unref);
+      return;
+    }
+  /* A server that hands back the cursor it was given would keep us here for ever. */
+  if (g_strcmp0 (next_cursor, data->cursor) == 0)
+    {
+      g_task_return_new_error (task, LIC_ERROR, LIC_ERROR_PARSE,
+                               "The server gave the same cursor twice");
+      return;
+    }
+
+  g_free (data->cursor);
+  data->cursor = g_steal_pointer (&next_cursor);
+  list_all_next_page (g_steal_pointer (&task));
+}
+
+/* GET every page of the list at @path with @filters (an escaped query string, may be empty);
+ * finishes with list_all_finish(). */
+static void
+list_all_async (LicClient           *self,
+                gpointer             source_tag,
+                const char          *path,
+                const char          *filters,
+                GType                item_type,
+                LicFromJsonFunc      from_json,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  ListAllData *data = g_new0 (ListAllData, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  data->path = g_strdup (path);
+  data->filters = g_strdup (filters);
+  data->item_type = item_type;
+  data->from_json = from_json;
+  data->items = g_list_store_new (item_type);
+  g_task_set_task_data (task, data, (GDestroyNotify) list_all_data_free);
+
+  list_all_next_page (g_steal_pointer (&task));
+}
+
+static GListModel *
+list_all_finish (LicClient     *self,
+                 GAsyncResult  *result,
+                 gpointer       source_tag,
+                 GError       **error)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Live events */
+
+static void connect_events (LicClient *self);
+
+static void
+set_events_connected (LicClient *self,
+                      gboolean   connected)
+{
+  if (self->events_connected == connected)
+    return;
+  self->events_connected = connected;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENTS_CONNECTED]);
+}
+
+static void
+clear_event (LicClient *self)
+{
+  g_clear_pointer (&self->event_type, g_free);
+  g_clear_pointer (&self->event_id, g_free);
+  g_string_truncate (self->event_data, 0);
+}
+
+/* Ends the connection under way, if any, and forgets the event half read. */
+static void
+close_events (LicClient *self)
+{
+  g_cancellable_cancel (self->events_cancellable);
+  g_clear_object (&self->events_cancellable);
+  g_clear_object (&self->events_input);
+  clear_event (self);
+  set_events_connected (self, FALSE);
+}
+
+static void
+stop_events (LicClient *self)
+{
+  self->events_wanted = FALSE;
+  g_clear_handle_id (&self->events_retry_id, g_source_remove);
+  close_events (self);
+}
+
+static gboolean
+retry_events_cb (gpointer user_data)
+{
+  LicClient *self = LIC_CLIENT (user_data);
+
+  self->events_retry_id = 0;
+  connect_events (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The stream failed or ended: connect again after a delay that doubles up to a minute. */
+static void
+retry_events (LicClient *self)
+{
+  close_events (self);
+  if (!self->events_wanted || self->token == NULL || self->events_retry_id != 0)
+    return;
+  self->events_retry_id = g_timeout_add (self->events_delay_ms, retry_events_cb, self);
+  self->events_delay_ms = MIN (self->events_delay_ms * 2, EVENTS_MAX_DELAY_MS);
+}
+
+/* An empty line ends an event (the Server-Sent Events format of the HTML standard). */
+static void
+dispatch_event (LicClient *self)
+{
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(LicNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The id counts even for an event without data: a reconnection resumes after it. */
+  if (self->event_id != NULL)
+    {
+      g_free (self->last_event_id);
+      self->last_event_id = g_steal_pointer (&self->event_id);
+    }
+  if (self->event_data->len == 0 || g_strcmp0 (self->event_type, "notification") != 0)
+    {
+      clear_event (self);
+      return;
+    }
+
+  /* Each data line ends in '\n'; the last one does not belong to the data. */
+  g_string_truncate (self->event_data, self->event_data->len - 1);
+  object = lic_json_parse_object (self->event_data->str, self->event_data->len, &error);
+  if (object != NULL)
+    notification = lic_notification_new_from_json (object, &error);
+  clear_event (self);
+  /* A malformed event is the server's bug; the stream goes on. */
+  if (notification == NULL)
+    {
+      g_debug ("Ignoring a malformed notification event: %s", error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_NOTIFICATION], 0, notification);
+}
+
+static void
+read_event_line (LicClient  *self,
+                 const char *line)
+{
+  const char *colon;
+  g_autofree char *field = NULL;
+  const char *value;
+
+  if (*line == '\0')
+    {
+      dispatch_event (self);
+      return;
+    }
+  if (*line == ':')             /* a comment, such as ": keep-alive" */
+    return;
+
+  colon = strchr (line, ':');
+  field = colon != NULL ? g_strndup (line, colon - line) : g_strdup (line);
+  value = colon != NULL ? colon + 1 : "";
+  if (*value == ' ')
+    value++;
+
+  if (g_str_equal (field, "data"))
+    {
+      g_string_append (self->event_data, value);
+      g_string_append_c (self->event_data, '\n');
+    }
+  else if (g_str_equal (field, "event"))
+    {
+      g_free (self->event_type);
+      self->event_type = g_strdup (value);
+    }
+  else if (g_str_equal (field, "id"))
+    {
+      g_free (self->event_id);
+      self->event_id = g_strdup (value);
+    }
+  else if (g_str_equal (field, "retry"))
+    {
+      guint64 delay_ms;
+
+      if (g_ascii_string_to_unsigned (value, 10, EVENTS_MIN_DELAY_MS, EVENTS_MAX_DELAY_MS,
+                                      &delay_ms, NULL))
+        self->events_delay_ms = (guint) delay_ms;
+    }
+}
+
+static void read_line_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data);
+
+static void
+read_next_line (LicClient *self)
+{
+  g_data_input_stream_read_line_async (self->events_input, G_PRIORITY_DEFAULT,
+                                       self->events_cancellable, read_line_cb, self);
+}
+
+static void
+read_line_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GDataInputStream *input = G_DATA_INPUT_STREAM (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  LicClient *self;
+
+  line = g_data_input_stream_read_line_finish_utf8 (input, result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LIC_CLIENT (user_data);
+  if (line == NULL)
+    {
+      /* An error (a timeout: no keep-alive came), or the server ended the stream. */
+      g_debug ("The event stream ended: %s", error != NULL ? error->message : "end of stream");
+      retry_events (self);
+      return;
+    }
+
+  read_event_line (self, line);
+  /* A handler of "notification" may have stopped the stream. */
+  if (self->events_input == input)
+    read_next_line (self);
+}
+
+typedef struct
+{
+  LicClient *self;
+  char *token;                  /* the token the stream was opened with */
+} EventsRequest;
+
+static void
+events_request_free (EventsRequest *request)
+{
+  g_free (request->token);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EventsRequest, events_request_free)
+
+static void
+events_sent_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SoupSession *session = SOUP_SESSION (source);
+  g_autoptr(EventsRequest) request = user_data;
+  g_autoptr(GInputStream) input = NULL;
+  g_autoptr(GError) error = NULL;
+  SoupMessage *message;
+  LicClient *self;
+  guint status;
+
+  input = soup_session_send_finish (session, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = request->self;
+  if (input == NULL)
+    {
+      g_debug ("Could not open the event stream: %s", error->message);
+      retry_events (self);
+      return;
+    }
+
+  message = soup_session_get_async_result_message (session, result);
+  status = soup_message_get_status (message);
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    {
+      /* As for any call: the session this token opened has ended. */
+      stop_events (self);
+      if (g_strcmp0 (request->token, self->token) == 0)
+        clear_session (self);
+      return;
+    }
+  if (status != SOUP_STATUS_OK)
+    {
+      g_debug ("The event stream answered %u", status);
+      retry_events (self);
+      return;
+    }
+
+  self->events_delay_ms = EVENTS_MIN_DELAY_MS;
+  self->events_input = g_data_input_stream_new (input);
+  g_data_input_stream_set_newline_type (self->events_input, G_DATA_STREAM_NEWLINE_TYPE_ANY);
+  set_events_connected (self, TRUE);
+  read_next_line (self);
+}
+
+static void
+connect_events (LicClient *self)
+{
+  g_autoptr(SoupMessage) message = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *authorization = NULL;
+  SoupMessageHeaders *headers;
+  EventsRequest *request;
+
+  if (self->events_cancellable != NULL || self->token == NULL || self->address_error != NULL)
+    return;
+
+  uri = g_strconcat (self->base_url, API_PREFIX, "/events", NULL);
+  message = soup_message_new ("GET", uri);
+  g_assert (message != NULL);
+  headers = soup_message_get_request_headers (message);
+  authorization = g_strconcat ("Bearer ", self->token, NULL);
+  soup_message_headers_replace (headers, "Authorization", authorization);
+  soup_message_headers_replace (headers, "Accept", "text/event-stream");
+  soup_message_headers_replace (headers, "Cache-Control", "no-cache");
+  if (self->last_event_id != NULL)
+    soup_message_headers_replace (headers, "Last-Event-ID", self->last_event_id);
+
+  request = g_new0 (EventsRequest, 1);
+  request->self = self;
+  request->token = g_strdup (self->token);
+  self->events_cancellable = g_cancellable_new ();
+  soup_session_send_async (self->events_session, message, G_PRIORITY_DEFAULT,
+                           self->events_cancellable, events_sent_cb, request);
+}
+
 /* GObject */
 
 static void
@@ -563,6 +1030,8 @@ lic_client_dispose (GObject *object)
 {
   LicClient *self = LIC_CLIENT (object);
 
+  stop_events (self);
+  g_clear_object (&self->events_session);
   g_clear_object (&self->session);
   g_clear_object (&self->user);
   g_clear_object (&self->organization);
@@ -579,6 +1048,8 @@ lic_client_finalize (GObject *object)
   g_clear_error (&self->address_error);
   g_free (self->token);
   g_clear_pointer (&self->school_ids, g_array_unref);
+  g_free (self->last_event_id);
+  g_string_free (self->event_data, TRUE);
 
   G_OBJECT_CLASS (lic_client_parent_class)->finalize (object);
 }
@@ -611,6 +1082,10 @@ lic_client_get_property (GObject    *object,
 
     case PROP_ADMIN_SCOPE:
       g_value_set_enum (value, self->admin_scope);
+      break;
+
+    case PROP_EVENTS_CONNECTED:
+      g_value_set_boolean (value, self->events_connected);
       break;
 
     default:
@@ -703,7 +1178,44 @@ lic_client_class_init (LicClientClass *klass)
                        LIC_TYPE_ADMIN_SCOPE, LIC_ADMIN_SCOPE_NONE,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  /**
+   * LicClient:events-connected:
+   *
+   * Whether the event stream is open (after lic_client_start_events()); FALSE while it waits
+   * to connect again.
+   */
+  properties[PROP_EVENTS_CONNECTED] =
+    g_param_spec_boolean ("events-connected", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LicClient::cart-changed:
+   *
+   * A call of this client changed the cart on the server: a line was added, changed or
+   * removed, or the cart was checked out.
+   */
+  signals[SIGNAL_CART_CHANGED] =
+    g_signal_new ("cart-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * LicClient::notification:
+   * @notification: the notification, as GET /notifications lists it
+   *
+   * A notification arrived on the event stream.
+   */
+  signals[SIGNAL_NOTIFICATION] =
+    g_signal_new ("notification",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, LIC_TYPE_NOTIFICATION);
 }
 
 static void
@@ -715,6 +1227,14 @@ lic_client_init (LicClient *self)
                                                  "timeout", TIMEOUT_SECONDS,
                                                  "accept-language-auto", TRUE,
                                                  NULL);
+  /* The server sends a comment every 20 s, so a read that waits longer has lost the server. */
+  self->events_session = soup_session_new_with_options ("user-agent",
+                                                        "Licentia/" PACKAGE_VERSION,
+                                                        "timeout", EVENTS_TIMEOUT_SECONDS,
+                                                        "accept-language-auto", TRUE,
+                                                        NULL);
+  self->event_data = g_string_new (NULL);
+  self->events_delay_ms = EVENTS_MIN_DELAY_MS;
   self->admin_scope = LIC_ADMIN_SCOPE_NONE;
 }
 
@@ -937,8 +1457,7 @@ apply_session (LicClient   *self,
     return FALSE;
   if (!lic_json_get_enum (user_object, "admin_scope", LIC_TYPE_ADMIN_SCOPE, &admin_scope, error))
     return FALSE;
-  school_ids = get_id_array (user_object, "school_ids", error);
-  if (school_ids == NULL)
+  if (!lic_client_json_get_ids (user_object, "school_ids", TRUE, &school_ids, error))
     return FALSE;
 
   set_session (self, token, user, organization, admin_scope, g_steal_pointer (&school_ids));
@@ -1126,78 +1645,6 @@ lic_client_sign_out_finish (LicClient     *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-typedef struct
-{
-  GListStore *schools;
-  char *cursor;
-} ListSchoolsData;
-
-static void
-list_schools_data_free (ListSchoolsData *data)
-{
-  g_clear_object (&data->schools);
-  g_free (data->cursor);
-  g_free (data);
-}
-
-static void list_schools_page_cb (GObject      *source,
-                                  GAsyncResult *result,
-                                  gpointer      user_data);
-
-static void
-list_schools_next_page (GTask *task)
-{
-  ListSchoolsData *data = g_task_get_task_data (task);
-
-  list_async (g_task_get_source_object (task), list_schools_next_page, "/schools", NULL,
-              data->cursor, MAX_LIMIT, LIC_TYPE_SCHOOL,
-              (LicFromJsonFunc) lic_school_new_from_json,
-              g_task_get_cancellable (task), list_schools_page_cb, task);
-}
-
-static void
-list_schools_page_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  ListSchoolsData *data = g_task_get_task_data (task);
-  g_autoptr(GListModel) page = NULL;
-  g_autofree char *next_cursor = NULL;
-  g_autoptr(GError) error = NULL;
-
-  page = list_finish (result, &next_cursor, &error);
-  if (page == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (page); i++)
-    {
-      g_autoptr(GObject) school = g_list_model_get_item (page, i);
-
-      g_list_store_append (data->schools, school);
-    }
-
-  if (next_cursor == NULL)
-    {
-      g_task_return_pointer (task, g_object_ref (data->schools), g_object_unref);
-      return;
-    }
-  /* A server that hands back the cursor it was given would keep us here for ever. */
-  if (g_strcmp0 (next_cursor, data->cursor) == 0)
-    {
-      g_task_return_new_error (task, LIC_ERROR, LIC_ERROR_PARSE,
-                               "The server gave the same cursor twice");
-      return;
-    }
-
-  g_free (data->cursor);
-  data->cursor = g_steal_pointer (&next_cursor);
-  list_schools_next_page (g_steal_pointer (&task));
-}
-
 /**
  * lic_client_list_schools_async:
  *
@@ -1209,19 +1656,12 @@ lic_client_list_schools_async (LicClient           *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ListSchoolsData *data;
-
   g_return_if_fail (LIC_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lic_client_list_schools_async);
-  data = g_new0 (ListSchoolsData, 1);
-  data->schools = g_list_store_new (LIC_TYPE_SCHOOL);
-  g_task_set_task_data (task, data, (GDestroyNotify) list_schools_data_free);
-
-  list_schools_next_page (g_steal_pointer (&task));
+  list_all_async (self, lic_client_list_schools_async, "/schools", NULL,
+                  LIC_TYPE_SCHOOL, (LicFromJsonFunc) lic_school_new_from_json,
+                  cancellable, callback, user_data);
 }
 
 /**
@@ -1234,37 +1674,59 @@ lic_client_list_schools_finish (LicClient     *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_list_schools_async), NULL);
+  return list_all_finish (self, result, lic_client_list_schools_async, error);
+}
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+/* The query string of a product query; an empty one for NULL. */
+static char *
+product_filters (const LicProductQuery *query)
+{
+  g_autoptr(GString) filters = g_string_new (NULL);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (query == NULL)
+    return g_string_free (g_steal_pointer (&filters), FALSE);
+
+  query_add (filters, "q", query->text);
+  query_add (filters, "subject", query->subject);
+  query_add (filters, "grade", query->grade);
+  if (query->supplier_id > 0)
+    {
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, query->supplier_id);
+      query_add (filters, "supplier", number);
+    }
+  if (query->delivery >= 0)
+    query_add (filters, "delivery", lic_enum_to_nick (LIC_TYPE_DELIVERY, query->delivery));
+  /* The server's default order needs no parameter. */
+  if (query->sort != LIC_PRODUCT_SORT_NAME)
+    query_add (filters, "sort", lic_enum_to_nick (LIC_TYPE_PRODUCT_SORT, query->sort));
+  return g_string_free (g_steal_pointer (&filters), FALSE);
 }
 
 /**
  * lic_client_list_products_async:
- * @query: (nullable): words to look for in the name, supplier and description
+ * @query: (nullable): words, filters and order; %NULL for the whole library by name
  * @cursor: (nullable): the @next_cursor of the page before, or %NULL for the first page
  * @limit: the page size, or 0 for the server's default
  *
  * Lists one page of the library, priced in the organization's currency.
  */
 void
-lic_client_list_products_async (LicClient           *self,
-                                const char          *query,
-                                const char          *cursor,
-                                guint                limit,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+lic_client_list_products_async (LicClient             *self,
+                                const LicProductQuery *query,
+                                const char            *cursor,
+                                guint                  limit,
+                                GCancellable          *cancellable,
+                                GAsyncReadyCallback    callback,
+                                gpointer               user_data)
 {
-  g_autoptr(GString) filters = g_string_new (NULL);
+  g_autofree char *filters = NULL;
 
   g_return_if_fail (LIC_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  query_add (filters, "q", query);
-  list_async (self, lic_client_list_products_async, "/products", filters->str, cursor, limit,
+  filters = product_filters (query);
+  list_async (self, lic_client_list_products_async, "/products", filters, cursor, limit,
               LIC_TYPE_PRODUCT, (LicFromJsonFunc) lic_product_new_from_json,
               cancellable, callback, user_data);
 }
@@ -1289,11 +1751,54 @@ lic_client_list_products_finish (LicClient     *self,
   return list_finish (result, next_cursor, error);
 }
 
+typedef struct
+{
+  LicProduct *product;
+  GListModel *schools;
+} ProductDetails;
+
+static void
+product_details_free (ProductDetails *details)
+{
+  g_clear_object (&details->product);
+  g_clear_object (&details->schools);
+  g_free (details);
+}
+
+static void
+get_product_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LicProduct) product = NULL;
+  g_autoptr(GListModel) schools = NULL;
+  ProductDetails *details;
+
+  root = send_json_finish (LIC_CLIENT (source), result, &error);
+  if (root == NULL
+      || (product = lic_product_new_from_json (root, &error)) == NULL
+      || !lic_client_json_get_list (root, "schools", FALSE, LIC_TYPE_PRODUCT_SCHOOL,
+                                    (LicFromJsonFunc) lic_product_school_new_from_json,
+                                    &schools, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  details = g_new0 (ProductDetails, 1);
+  details->product = g_steal_pointer (&product);
+  details->schools = g_steal_pointer (&schools);
+  g_task_return_pointer (task, details, (GDestroyNotify) product_details_free);
+}
+
 /**
  * lic_client_get_product_async:
  *
- * Gets one product; an id unknown in the caller's organization fails with
- * %LIC_ERROR_NOT_FOUND.
+ * Gets one product, with its status at each of the caller's schools; an id unknown in the
+ * caller's organization fails with %LIC_ERROR_NOT_FOUND.
  */
 void
 lic_client_get_product_async (LicClient           *self,
@@ -1302,58 +1807,102 @@ lic_client_get_product_async (LicClient           *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (LIC_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lic_client_get_product_async);
   path = g_strdup_printf ("/products/%" G_GINT64_FORMAT, product_id);
-  get_item_async (self, lic_client_get_product_async, path,
-                  LIC_TYPE_PRODUCT, (LicFromJsonFunc) lic_product_new_from_json,
-                  cancellable, callback, user_data);
+  send_json_async (self, "GET", path, NULL, NULL, self->token, cancellable,
+                   get_product_cb, g_steal_pointer (&task));
 }
 
 /**
  * lic_client_get_product_finish:
+ * @schools: (out) (optional) (transfer full): a list model of #LicProductSchool, one per school
+ *   of the caller, by name
  *
  * Returns: (transfer full): the product, or %NULL with @error set
  */
 LicProduct *
 lic_client_get_product_finish (LicClient     *self,
                                GAsyncResult  *result,
+                               GListModel   **schools,
                                GError       **error)
 {
+  ProductDetails *details;
+  LicProduct *product;
+
   g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_get_product_async), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (schools != NULL)
+    *schools = NULL;
+  details = g_task_propagate_pointer (G_TASK (result), error);
+  if (details == NULL)
+    return NULL;
+
+  product = g_steal_pointer (&details->product);
+  if (schools != NULL)
+    *schools = g_steal_pointer (&details->schools);
+  product_details_free (details);
+  return product;
+}
+
+static char *
+user_filters (const LicUserQuery *query)
+{
+  g_autoptr(GString) filters = g_string_new (NULL);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (query == NULL)
+    return g_string_free (g_steal_pointer (&filters), FALSE);
+
+  query_add (filters, "q", query->text);
+  if (query->role >= 0)
+    query_add (filters, "role", lic_enum_to_nick (LIC_TYPE_ROLE, query->role));
+  if (query->school_id > 0)
+    {
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, query->school_id);
+      query_add (filters, "school_id", number);
+    }
+  if (query->group_id > 0)
+    {
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, query->group_id);
+      query_add (filters, "group_id", number);
+    }
+  return g_string_free (g_steal_pointer (&filters), FALSE);
 }
 
 /**
  * lic_client_list_users_async:
- * @query: (nullable): the start of a word of the name, of the username or of the e-mail
+ * @query: (nullable): words and filters; %NULL for everyone
  * @cursor: (nullable): the @next_cursor of the page before, or %NULL for the first page
  * @limit: the page size, or 0 for the server's default
  *
- * Lists one page of the users of the schools the administrator may act on.
+ * Lists one page of the users of the schools the administrator may act on. A school outside
+ * them fails with %LIC_ERROR_FORBIDDEN.
  */
 void
 lic_client_list_users_async (LicClient           *self,
-                             const char          *query,
+                             const LicUserQuery  *query,
                              const char          *cursor,
                              guint                limit,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GString) filters = g_string_new (NULL);
+  g_autofree char *filters = NULL;
 
   g_return_if_fail (LIC_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  query_add (filters, "q", query);
-  list_async (self, lic_client_list_users_async, "/users", filters->str, cursor, limit,
+  filters = user_filters (query);
+  list_async (self, lic_client_list_users_async, "/users", filters, cursor, limit,
               LIC_TYPE_USER, (LicFromJsonFunc) lic_user_new_from_json,
               cancellable, callback, user_data);
 }
@@ -1419,4 +1968,659 @@ lic_client_list_pools_finish (LicClient     *self,
   g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_list_pools_async), NULL);
 
   return list_finish (result, next_cursor, error);
+}
+
+/**
+ * lic_client_list_all_users_async:
+ * @query: (nullable): words and filters, such as a group's id
+ *
+ * Lists every user @query finds, following the cursors itself.
+ */
+void
+lic_client_list_all_users_async (LicClient           *self,
+                                 const LicUserQuery  *query,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autofree char *filters = NULL;
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  filters = user_filters (query);
+  list_all_async (self, lic_client_list_all_users_async, "/users", filters,
+                  LIC_TYPE_USER, (LicFromJsonFunc) lic_user_new_from_json,
+                  cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_list_all_users_finish:
+ *
+ * Returns: (transfer full): a list model of #LicUser, or %NULL with @error set
+ */
+GListModel *
+lic_client_list_all_users_finish (LicClient     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return list_all_finish (self, result, lic_client_list_all_users_async, error);
+}
+
+/**
+ * lic_client_list_suppliers_async:
+ *
+ * Lists the suppliers with a product offered to the caller's organization, by name.
+ */
+void
+lic_client_list_suppliers_async (LicClient           *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  list_all_async (self, lic_client_list_suppliers_async, "/suppliers", NULL,
+                  LIC_TYPE_SUPPLIER, (LicFromJsonFunc) lic_supplier_new_from_json,
+                  cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_list_suppliers_finish:
+ *
+ * Returns: (transfer full): a list model of #LicSupplier, or %NULL with @error set
+ */
+GListModel *
+lic_client_list_suppliers_finish (LicClient     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return list_all_finish (self, result, lic_client_list_suppliers_async, error);
+}
+
+/**
+ * lic_client_list_groups_async:
+ * @school_id: a school of the caller, or 0 for all of them
+ *
+ * Lists every group (class) of the school, by name. A school outside the caller's fails with
+ * %LIC_ERROR_FORBIDDEN.
+ */
+void
+lic_client_list_groups_async (LicClient           *self,
+                              gint64               school_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GString) filters = g_string_new (NULL);
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (school_id >= 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (school_id > 0)
+    g_string_append_printf (filters, "school_id=%" G_GINT64_FORMAT, school_id);
+  list_all_async (self, lic_client_list_groups_async, "/groups", filters->str,
+                  LIC_TYPE_GROUP, (LicFromJsonFunc) lic_group_new_from_json,
+                  cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_list_groups_finish:
+ *
+ * Returns: (transfer full): a list model of #LicGroup, or %NULL with @error set
+ */
+GListModel *
+lic_client_list_groups_finish (LicClient     *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return list_all_finish (self, result, lic_client_list_groups_async, error);
+}
+
+/* The cart */
+
+/**
+ * lic_client_get_cart_async:
+ *
+ * Gets the signed-in administrator's cart, priced now.
+ */
+void
+lic_client_get_cart_async (LicClient           *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  get_item_async (self, lic_client_get_cart_async, "/cart",
+                  LIC_TYPE_CART, (LicFromJsonFunc) lic_cart_new_from_json,
+                  cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_get_cart_finish:
+ *
+ * Returns: (transfer full): the cart, or %NULL with @error set
+ */
+LicCart *
+lic_client_get_cart_finish (LicClient     *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return item_finish (self, result, lic_client_get_cart_async, error);
+}
+
+static void
+add_ids (JsonBuilder *builder,
+         const char  *member,
+         GArray      *ids)
+{
+  if (ids != NULL)
+    lic_client_json_add_ids (builder, member, (const gint64 *) ids->data, ids->len);
+}
+
+/**
+ * lic_client_add_cart_line_async:
+ * @quantity: how many licenses, from 1 to 100000
+ * @user_ids: (nullable) (element-type gint64): users to assign, for a direct line
+ * @group_ids: (nullable) (element-type gint64): groups whose members to assign
+ *
+ * Adds licenses of a product for a school to the cart. A line of the same product and school
+ * that is in the cart already gets the licenses and picks added instead. The server's
+ * refusals fail with %LIC_ERROR_INVALID or %LIC_ERROR_FORBIDDEN and its sentence.
+ */
+void
+lic_client_add_cart_line_async (LicClient           *self,
+                                gint64               product_id,
+                                gint64               school_id,
+                                gint64               quantity,
+                                GArray              *user_ids,
+                                GArray              *group_ids,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "product_id");
+  json_builder_add_int_value (builder, product_id);
+  json_builder_set_member_name (builder, "school_id");
+  json_builder_add_int_value (builder, school_id);
+  json_builder_set_member_name (builder, "quantity");
+  json_builder_add_int_value (builder, quantity);
+  add_ids (builder, "user_ids", user_ids);
+  add_ids (builder, "group_ids", group_ids);
+  json_builder_end_object (builder);
+
+  request_item_async (self, lic_client_add_cart_line_async, "POST", "/cart/lines", builder,
+                      LIC_TYPE_CART_LINE, (LicFromJsonFunc) lic_cart_line_new_from_json, TRUE,
+                      cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_add_cart_line_finish:
+ *
+ * Returns: (transfer full): the line as it is now in the cart, or %NULL with @error set
+ */
+LicCartLine *
+lic_client_add_cart_line_finish (LicClient     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return item_finish (self, result, lic_client_add_cart_line_async, error);
+}
+
+/**
+ * lic_client_update_cart_line_async:
+ * @quantity: the new number of licenses, or 0 to keep it
+ * @user_ids: (nullable) (element-type gint64): the users picked now, replacing the earlier
+ *   ones (an empty array picks nobody), or %NULL to keep them
+ * @group_ids: (nullable) (element-type gint64): the same for groups
+ *
+ * Changes a line of the cart. "No more users than licenses" and the other rules fail with
+ * %LIC_ERROR_INVALID and the server's sentence; a line of another cart with
+ * %LIC_ERROR_NOT_FOUND.
+ */
+void
+lic_client_update_cart_line_async (LicClient           *self,
+                                   gint64               line_id,
+                                   gint64               quantity,
+                                   GArray              *user_ids,
+                                   GArray              *group_ids,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (quantity >= 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  json_builder_begin_object (builder);
+  if (quantity > 0)
+    {
+      json_builder_set_member_name (builder, "quantity");
+      json_builder_add_int_value (builder, quantity);
+    }
+  add_ids (builder, "user_ids", user_ids);
+  add_ids (builder, "group_ids", group_ids);
+  json_builder_end_object (builder);
+
+  path = g_strdup_printf ("/cart/lines/%" G_GINT64_FORMAT, line_id);
+  request_item_async (self, lic_client_update_cart_line_async, "PATCH", path, builder,
+                      LIC_TYPE_CART_LINE, (LicFromJsonFunc) lic_cart_line_new_from_json, TRUE,
+                      cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_update_cart_line_finish:
+ *
+ * Returns: (transfer full): the line as it is now, or %NULL with @error set
+ */
+LicCartLine *
+lic_client_update_cart_line_finish (LicClient     *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return item_finish (self, result, lic_client_update_cart_line_async, error);
+}
+
+void
+lic_client_remove_cart_line_async (LicClient           *self,
+                                   gint64               line_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf ("/cart/lines/%" G_GINT64_FORMAT, line_id);
+  request_item_async (self, lic_client_remove_cart_line_async, "DELETE", path, NULL,
+                      G_TYPE_NONE, NULL, TRUE, cancellable, callback, user_data);
+}
+
+gboolean
+lic_client_remove_cart_line_finish (LicClient     *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return done_finish (self, result, lic_client_remove_cart_line_async, error);
+}
+
+/* Reads {"order": {...}} and, when asked, its "pool_id". */
+static LicOrder *
+read_order (JsonObject  *root,
+            gint64      *pool_id,
+            GError     **error)
+{
+  JsonObject *order = get_object_member (root, "order", error);
+
+  if (order == NULL)
+    return NULL;
+  if (pool_id != NULL && !lic_json_get_int (root, "pool_id", FALSE, pool_id, error))
+    return NULL;
+  return lic_order_new_from_json (order, error);
+}
+
+static gpointer
+order_from_json (JsonObject  *root,
+                 GError     **error)
+{
+  return read_order (root, NULL, error);
+}
+
+/**
+ * lic_client_checkout_async:
+ * @idempotency_key: made once per checkout attempt (8 to 200 characters), and sent again
+ *   unchanged when the attempt is repeated, so the server makes one order of it
+ * @expected_total: the total the administrator confirmed, in minor units
+ *
+ * Orders what is in the cart. The server refuses, changing nothing, with %LIC_ERROR_CONFLICT
+ * (an empty cart, a total that changed, a product no longer offered) and its sentence.
+ */
+void
+lic_client_checkout_async (LicClient           *self,
+                           const char          *idempotency_key,
+                           gint64               expected_total,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (idempotency_key != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "payment");
+  json_builder_add_string_value (builder, "order");
+  json_builder_set_member_name (builder, "idempotency_key");
+  json_builder_add_string_value (builder, idempotency_key);
+  json_builder_set_member_name (builder, "expected_total");
+  json_builder_add_int_value (builder, expected_total);
+  json_builder_end_object (builder);
+
+  request_item_async (self, lic_client_checkout_async, "POST", "/checkout", builder,
+                      LIC_TYPE_ORDER, order_from_json, TRUE, cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_checkout_finish:
+ *
+ * Returns: (transfer full): the order (the same one for a repeated key), or %NULL with @error
+ *   set
+ */
+LicOrder *
+lic_client_checkout_finish (LicClient     *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return item_finish (self, result, lic_client_checkout_async, error);
+}
+
+/* Orders */
+
+/**
+ * lic_client_list_orders_async:
+ * @cursor: (nullable): the @next_cursor of the page before, or %NULL for the first page
+ * @limit: the page size, or 0 for the server's default
+ *
+ * Lists one page of the organization's orders, newest first.
+ */
+void
+lic_client_list_orders_async (LicClient           *self,
+                              const char          *cursor,
+                              guint                limit,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  list_async (self, lic_client_list_orders_async, "/orders", NULL, cursor, limit,
+              LIC_TYPE_ORDER, (LicFromJsonFunc) lic_order_new_from_json,
+              cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_list_orders_finish:
+ * @next_cursor: (out) (optional) (transfer full) (nullable): the cursor of the next page, or
+ *   %NULL on the last one
+ *
+ * Returns: (transfer full): a list model of #LicOrder, or %NULL with @error set
+ */
+GListModel *
+lic_client_list_orders_finish (LicClient     *self,
+                               GAsyncResult  *result,
+                               char         **next_cursor,
+                               GError       **error)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_list_orders_async), NULL);
+
+  return list_finish (result, next_cursor, error);
+}
+
+void
+lic_client_get_order_async (LicClient           *self,
+                            gint64               order_id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf ("/orders/%" G_GINT64_FORMAT, order_id);
+  get_item_async (self, lic_client_get_order_async, path,
+                  LIC_TYPE_ORDER, (LicFromJsonFunc) lic_order_new_from_json,
+                  cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_get_order_finish:
+ *
+ * Returns: (transfer full): the order, or %NULL with @error set
+ */
+LicOrder *
+lic_client_get_order_finish (LicClient     *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return item_finish (self, result, lic_client_get_order_async, error);
+}
+
+/* Activation codes */
+
+typedef struct
+{
+  LicOrder *order;
+  gint64 pool_id;
+} Activation;
+
+static void
+activation_free (Activation *activation)
+{
+  g_clear_object (&activation->order);
+  g_free (activation);
+}
+
+static void
+activate_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GError) error = NULL;
+  Activation *activation = g_new0 (Activation, 1);
+
+  root = send_json_finish (LIC_CLIENT (source), result, &error);
+  if (root == NULL || (activation->order = read_order (root, &activation->pool_id,
+                                                       &error)) == NULL)
+    {
+      activation_free (activation);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, activation, (GDestroyNotify) activation_free);
+}
+
+/**
+ * lic_client_activate_async:
+ * @code: an activation code as the supplier's e-mail gives it (spaces, dashes and letter case
+ *   do not matter)
+ *
+ * Moves the licenses of the code's order line into the pool. A code that is unknown fails with
+ * %LIC_ERROR_NOT_FOUND, one used already or expired with %LIC_ERROR_CONFLICT, each with the
+ * server's sentence.
+ */
+void
+lic_client_activate_async (LicClient           *self,
+                           const char          *code,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (code != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lic_client_activate_async);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code);
+  json_builder_end_object (builder);
+  send_json_async (self, "POST", "/activations", NULL, builder, self->token, cancellable,
+                   activate_cb, g_steal_pointer (&task));
+}
+
+/**
+ * lic_client_activate_finish:
+ * @pool_id: (out) (optional): the pool the licenses went into
+ *
+ * Returns: (transfer full): the order of the activated line, or %NULL with @error set
+ */
+LicOrder *
+lic_client_activate_finish (LicClient     *self,
+                            GAsyncResult  *result,
+                            gint64        *pool_id,
+                            GError       **error)
+{
+  Activation *activation;
+  LicOrder *order;
+
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_activate_async), NULL);
+
+  activation = g_task_propagate_pointer (G_TASK (result), error);
+  if (activation == NULL)
+    return NULL;
+  order = g_steal_pointer (&activation->order);
+  if (pool_id != NULL)
+    *pool_id = activation->pool_id;
+  activation_free (activation);
+  return order;
+}
+
+/* Notifications */
+
+/**
+ * lic_client_list_notifications_async:
+ * @cursor: (nullable): the @next_cursor of the page before, or %NULL for the first page
+ * @limit: the page size, or 0 for the server's default
+ *
+ * Lists one page of the administrator's notifications, newest first.
+ */
+void
+lic_client_list_notifications_async (LicClient           *self,
+                                     const char          *cursor,
+                                     guint                limit,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  list_async (self, lic_client_list_notifications_async, "/notifications", NULL, cursor, limit,
+              LIC_TYPE_NOTIFICATION, (LicFromJsonFunc) lic_notification_new_from_json,
+              cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_list_notifications_finish:
+ * @next_cursor: (out) (optional) (transfer full) (nullable): the cursor of the next page, or
+ *   %NULL on the last one
+ *
+ * Returns: (transfer full): a list model of #LicNotification, or %NULL with @error set
+ */
+GListModel *
+lic_client_list_notifications_finish (LicClient     *self,
+                                      GAsyncResult  *result,
+                                      char         **next_cursor,
+                                      GError       **error)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_list_notifications_async),
+                        NULL);
+
+  return list_finish (result, next_cursor, error);
+}
+
+/**
+ * lic_client_mark_notifications_read_async:
+ * @ids: (array length=n_ids): the notifications the administrator has seen
+ */
+void
+lic_client_mark_notifications_read_async (LicClient           *self,
+                                          const gint64        *ids,
+                                          gsize                n_ids,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (ids != NULL || n_ids == 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  json_builder_begin_object (builder);
+  lic_client_json_add_ids (builder, "ids", ids, n_ids);
+  json_builder_end_object (builder);
+  request_item_async (self, lic_client_mark_notifications_read_async, "POST",
+                      "/notifications/read", builder, G_TYPE_NONE, NULL, FALSE,
+                      cancellable, callback, user_data);
+}
+
+gboolean
+lic_client_mark_notifications_read_finish (LicClient     *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  return done_finish (self, result, lic_client_mark_notifications_read_async, error);
+}
+
+/**
+ * lic_client_start_events:
+ *
+ * Opens the event stream of the signed-in administrator, and keeps it open: "notification" is
+ * emitted for each notification that arrives. Does nothing when signed out.
+ */
+void
+lic_client_start_events (LicClient *self)
+{
+  g_return_if_fail (LIC_IS_CLIENT (self));
+
+  if (self->token == NULL || self->events_wanted)
+    return;
+  self->events_wanted = TRUE;
+  self->events_delay_ms = EVENTS_MIN_DELAY_MS;
+  connect_events (self);
+}
+
+/**
+ * lic_client_stop_events:
+ *
+ * Closes the event stream; signing out and the client's end close it too.
+ */
+void
+lic_client_stop_events (LicClient *self)
+{
+  g_return_if_fail (LIC_IS_CLIENT (self));
+
+  stop_events (self);
+}
+
+gboolean
+lic_client_get_events_connected (LicClient *self)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), FALSE);
+
+  return self->events_connected;
 }

@@ -14,7 +14,15 @@
  *
  * Lists: @limit 0 asks for the server's default page size; the _finish functions return a
  * GListModel of the core type and set @next_cursor to the cursor of the next page, or NULL on
- * the last one. A NULL or empty @query is left out.
+ * the last one. A NULL @query, and its NULL or empty members, are left out.
+ *
+ * The cart: every call that changes it (a line added, changed or removed, a checkout) emits
+ * "cart-changed" once it has succeeded, so every view showing the cart or its count reloads.
+ *
+ * Live events: lic_client_start_events() opens GET /events (Server-Sent Events) and emits
+ * "notification" for each notification as it arrives. The stream reconnects by itself, with a
+ * growing delay and Last-Event-ID (so nothing is missed), until lic_client_stop_events(), a
+ * sign-out or the client's end.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +31,18 @@
 #include <gio/gio.h>
 
 #include "lic-core.h"
+#include "lic-cart.h"
+#include "lic-cart-line.h"
+#include "lic-client-enums.h"
+#include "lic-client-enum-types.h"
+#include "lic-group.h"
+#include "lic-notification.h"
+#include "lic-order.h"
+#include "lic-order-line.h"
+#include "lic-product-query.h"
+#include "lic-product-school.h"
+#include "lic-supplier.h"
+#include "lic-user-query.h"
 
 G_BEGIN_DECLS
 
@@ -84,7 +104,7 @@ GListModel      *lic_client_list_schools_finish  (LicClient            *self,
                                                   GError              **error);
 
 void             lic_client_list_products_async  (LicClient            *self,
-                                                  const char           *query,
+                                                  const LicProductQuery *query,
                                                   const char           *cursor,
                                                   guint                 limit,
                                                   GCancellable         *cancellable,
@@ -101,10 +121,11 @@ void             lic_client_get_product_async    (LicClient            *self,
                                                   gpointer              user_data);
 LicProduct      *lic_client_get_product_finish   (LicClient            *self,
                                                   GAsyncResult         *result,
+                                                  GListModel          **schools,
                                                   GError              **error);
 
 void             lic_client_list_users_async     (LicClient            *self,
-                                                  const char           *query,
+                                                  const LicUserQuery   *query,
                                                   const char           *cursor,
                                                   guint                 limit,
                                                   GCancellable         *cancellable,
@@ -125,5 +146,135 @@ GListModel      *lic_client_list_pools_finish    (LicClient            *self,
                                                   GAsyncResult         *result,
                                                   char                **next_cursor,
                                                   GError              **error);
+
+/* Every user the query finds, following the cursors (for the members of a group). */
+void             lic_client_list_all_users_async (LicClient            *self,
+                                                  const LicUserQuery   *query,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GListModel      *lic_client_list_all_users_finish (LicClient           *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+void             lic_client_list_suppliers_async (LicClient            *self,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GListModel      *lic_client_list_suppliers_finish (LicClient           *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+/* Every group of the school (every school of the caller when @school_id is 0). */
+void             lic_client_list_groups_async    (LicClient            *self,
+                                                  gint64                school_id,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GListModel      *lic_client_list_groups_finish   (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+void             lic_client_get_cart_async       (LicClient            *self,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+LicCart         *lic_client_get_cart_finish      (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void             lic_client_add_cart_line_async  (LicClient            *self,
+                                                  gint64                product_id,
+                                                  gint64                school_id,
+                                                  gint64                quantity,
+                                                  GArray               *user_ids,
+                                                  GArray               *group_ids,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+LicCartLine     *lic_client_add_cart_line_finish (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void             lic_client_update_cart_line_async (LicClient          *self,
+                                                  gint64                line_id,
+                                                  gint64                quantity,
+                                                  GArray               *user_ids,
+                                                  GArray               *group_ids,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+LicCartLine     *lic_client_update_cart_line_finish (LicClient         *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void             lic_client_remove_cart_line_async (LicClient          *self,
+                                                  gint64                line_id,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean         lic_client_remove_cart_line_finish (LicClient         *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+void             lic_client_checkout_async       (LicClient            *self,
+                                                  const char           *idempotency_key,
+                                                  gint64                expected_total,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+LicOrder        *lic_client_checkout_finish      (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+void             lic_client_list_orders_async    (LicClient            *self,
+                                                  const char           *cursor,
+                                                  guint                 limit,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GListModel      *lic_client_list_orders_finish   (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  char                **next_cursor,
+                                                  GError              **error);
+void             lic_client_get_order_async      (LicClient            *self,
+                                                  gint64                order_id,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+LicOrder        *lic_client_get_order_finish     (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+void             lic_client_activate_async       (LicClient            *self,
+                                                  const char           *code,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+LicOrder        *lic_client_activate_finish      (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  gint64               *pool_id,
+                                                  GError              **error);
+
+void             lic_client_list_notifications_async (LicClient        *self,
+                                                  const char           *cursor,
+                                                  guint                 limit,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GListModel      *lic_client_list_notifications_finish (LicClient       *self,
+                                                  GAsyncResult         *result,
+                                                  char                **next_cursor,
+                                                  GError              **error);
+void             lic_client_mark_notifications_read_async (LicClient   *self,
+                                                  const gint64         *ids,
+                                                  gsize                 n_ids,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean         lic_client_mark_notifications_read_finish (LicClient  *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+void             lic_client_start_events         (LicClient            *self);
+void             lic_client_stop_events          (LicClient            *self);
+gboolean         lic_client_get_events_connected (LicClient            *self);
 
 G_END_DECLS

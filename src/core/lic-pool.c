@@ -21,6 +21,8 @@ struct _LicPool
   gint64 no_access;
   char *phase;
   char *term_end;
+  gint64 awaiting_delivery;
+  char *awaiting_since;
 };
 
 G_DEFINE_FINAL_TYPE (LicPool, lic_pool, G_TYPE_OBJECT)
@@ -39,6 +41,8 @@ enum {
   PROP_NO_ACCESS,
   PROP_PHASE,
   PROP_TERM_END,
+  PROP_AWAITING_DELIVERY,
+  PROP_AWAITING_SINCE,
   N_PROPS
 };
 
@@ -53,6 +57,7 @@ lic_pool_finalize (GObject *object)
   g_free (self->school_name);
   g_free (self->phase);
   g_free (self->term_end);
+  g_free (self->awaiting_since);
 
   G_OBJECT_CLASS (lic_pool_parent_class)->finalize (object);
 }
@@ -113,6 +118,14 @@ lic_pool_get_property (GObject    *object,
 
     case PROP_TERM_END:
       g_value_set_string (value, self->term_end);
+      break;
+
+    case PROP_AWAITING_DELIVERY:
+      g_value_set_int64 (value, self->awaiting_delivery);
+      break;
+
+    case PROP_AWAITING_SINCE:
+      g_value_set_string (value, self->awaiting_since);
       break;
 
     default:
@@ -176,6 +189,14 @@ lic_pool_set_property (GObject      *object,
 
     case PROP_TERM_END:
       self->term_end = g_value_dup_string (value);
+      break;
+
+    case PROP_AWAITING_DELIVERY:
+      self->awaiting_delivery = g_value_get_int64 (value);
+      break;
+
+    case PROP_AWAITING_SINCE:
+      self->awaiting_since = g_value_dup_string (value);
       break;
 
     default:
@@ -264,6 +285,18 @@ lic_pool_class_init (LicPoolClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /* Licenses ordered and not yet delivered (read by the app; the server adds the member). */
+  properties[PROP_AWAITING_DELIVERY] =
+    g_param_spec_int64 ("awaiting-delivery", NULL, NULL,
+                         0, G_MAXINT64, 0,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* The date of the oldest order awaiting delivery, ISO 8601, or NULL. */
+  properties[PROP_AWAITING_SINCE] =
+    g_param_spec_string ("awaiting-since", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -294,6 +327,8 @@ lic_pool_new_from_json (JsonObject  *object,
   gint64 no_access = 0;
   const char *phase = NULL;
   const char *term_end = NULL;
+  gint64 awaiting_delivery = 0;
+  const char *awaiting_since = NULL;
 
   g_return_val_if_fail (object != NULL, NULL);
 
@@ -308,7 +343,9 @@ lic_pool_new_from_json (JsonObject  *object,
       || !lic_json_get_int (object, "to_renew", FALSE, &to_renew, error)
       || !lic_json_get_int (object, "no_access", FALSE, &no_access, error)
       || !lic_json_get_string (object, "phase", FALSE, &phase, error)
-      || !lic_json_get_string (object, "term_end", FALSE, &term_end, error))
+      || !lic_json_get_string (object, "term_end", FALSE, &term_end, error)
+      || !lic_json_get_int (object, "awaiting_delivery", FALSE, &awaiting_delivery, error)
+      || !lic_json_get_string (object, "awaiting_since", FALSE, &awaiting_since, error))
     return NULL;
 
   return g_object_new (LIC_TYPE_POOL,
@@ -324,6 +361,8 @@ lic_pool_new_from_json (JsonObject  *object,
                        "no-access", no_access,
                        "phase", phase,
                        "term-end", term_end,
+                       "awaiting-delivery", awaiting_delivery,
+                       "awaiting-since", awaiting_since,
                        NULL);
 }
 
@@ -467,4 +506,20 @@ lic_pool_get_term_end (LicPool *self)
   g_return_val_if_fail (LIC_IS_POOL (self), NULL);
 
   return self->term_end;
+}
+
+gint64
+lic_pool_get_awaiting_delivery (LicPool *self)
+{
+  g_return_val_if_fail (LIC_IS_POOL (self), 0);
+
+  return self->awaiting_delivery;
+}
+
+const char *
+lic_pool_get_awaiting_since (LicPool *self)
+{
+  g_return_val_if_fail (LIC_IS_POOL (self), NULL);
+
+  return self->awaiting_since;
 }

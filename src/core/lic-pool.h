@@ -32,5 +32,7 @@ gint64 lic_pool_get_to_renew (LicPool *self);
 gint64 lic_pool_get_no_access (LicPool *self);
 const char *lic_pool_get_phase (LicPool *self);
 const char *lic_pool_get_term_end (LicPool *self);
+gint64 lic_pool_get_awaiting_delivery (LicPool *self);
+const char *lic_pool_get_awaiting_since (LicPool *self);
 
 G_END_DECLS

@@ -7,10 +7,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <locale.h>
+#include <string.h>
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 
 #include "lic-client.h"
+#include "lic-test-mail.h"
 #include "lic-test-server.h"
 
 static LicTestServer *demo_server;
@@ -107,7 +110,7 @@ get_product (LicClient  *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   lic_client_get_product_async (client, id, NULL, store_result, &result);
-  return lic_client_get_product_finish (client, await_result (&result), error);
+  return lic_client_get_product_finish (client, await_result (&result), NULL, error);
 }
 
 typedef enum {
@@ -126,15 +129,20 @@ list_page (LicClient   *client,
            GError     **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LicProductQuery) product_query = lic_product_query_new ();
+  g_autoptr(LicUserQuery) user_query = lic_user_query_new (query);
 
   switch (kind)
     {
     case LIST_PRODUCTS:
-      lic_client_list_products_async (client, query, cursor, limit, NULL, store_result, &result);
+      product_query->text = g_strdup (query);
+      lic_client_list_products_async (client, product_query, cursor, limit, NULL, store_result,
+                                      &result);
       return lic_client_list_products_finish (client, await_result (&result), next_cursor, error);
 
     case LIST_USERS:
-      lic_client_list_users_async (client, query, cursor, limit, NULL, store_result, &result);
+      lic_client_list_users_async (client, user_query, cursor, limit, NULL, store_result,
+                                   &result);
       return lic_client_list_users_finish (client, await_result (&result), next_cursor, error);
 
     case LIST_POOLS:
@@ -888,6 +896,11 @@ typedef struct
   GSocketService *service;
   char *response;
   char *url;
+  /* Answers requests whose path holds events_path instead, if set. */
+  char *events_path;
+  char *events_response;
+  GMutex lock;
+  GString *requests;            /* the heads of the requests so far */
 } CannedServer;
 
 static gboolean
@@ -901,6 +914,9 @@ canned_run (GThreadedSocketService *service,
   GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
 
   /* Read the request head (a GET has no body), then answer and close. */
+  g_autoptr(GString) head = g_string_new (NULL);
+  const char *response;
+
   in = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
   g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (in), FALSE);
   for (;;)
@@ -909,8 +925,14 @@ canned_run (GThreadedSocketService *service,
 
       if (line == NULL || *line == '\r' || *line == '\0')
         break;
+      g_string_append_printf (head, "%s\n", line);
     }
-  g_output_stream_write_all (out, self->response, strlen (self->response), NULL, NULL, NULL);
+  g_mutex_lock (&self->lock);
+  g_string_append (self->requests, head->str);
+  g_mutex_unlock (&self->lock);
+  response = self->events_path != NULL && strstr (head->str, self->events_path) != NULL
+             ? self->events_response : self->response;
+  g_output_stream_write_all (out, response, strlen (response), NULL, NULL, NULL);
   g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
   return TRUE;
 }
@@ -929,6 +951,8 @@ canned_server_new (const char *status,
   self->response = g_strdup_printf ("HTTP/1.1 %s\r\nContent-Type: %s\r\nConnection: close\r\n"
                                     "Content-Length: %zu\r\n\r\n%s",
                                     status, content_type, strlen (body), body);
+  g_mutex_init (&self->lock);
+  self->requests = g_string_new (NULL);
   self->service = g_threaded_socket_service_new (1);
   g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), address,
                                  G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
@@ -948,6 +972,10 @@ canned_server_free (CannedServer *self)
    * context ("Listener is already closed"); the last unref closes it. */
   g_socket_service_stop (self->service);
   g_object_unref (self->service);
+  g_mutex_clear (&self->lock);
+  g_string_free (self->requests, TRUE);
+  g_free (self->events_path);
+  g_free (self->events_response);
   g_free (self->response);
   g_free (self->url);
   g_free (self);
@@ -1037,6 +1065,1073 @@ test_canned_list (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+
+/* Buying: helpers */
+
+static void
+count_emission (GObject *object,
+                guint   *count)
+{
+  (*count)++;
+}
+
+#define WAIT_SECONDS 15
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main context until @condition holds, failing after WAIT_SECONDS. */
+#define WAIT_UNTIL(condition, what) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC; \
+    guint wake_id_ = g_timeout_add (20, wake_cb, NULL); \
+    while (!(condition)) \
+      { \
+        if (g_get_monotonic_time () > deadline_) \
+          g_error ("Gave up after %d s waiting for %s", WAIT_SECONDS, what); \
+        g_main_context_iteration (NULL, TRUE); \
+      } \
+    g_source_remove (wake_id_); \
+  } G_STMT_END
+
+/* A client of @server signed in as a demo account. */
+static LicClient *
+client_of (LicTestServer *server,
+           const char    *username)
+{
+  g_autoptr(LicClient) client = lic_client_new (lic_test_server_get_url (server));
+  g_autoptr(GError) error = NULL;
+
+  sign_in (client, username, username, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&client);
+}
+
+static gint64
+first_school_id (LicClient *client)
+{
+  gsize n_school_ids = 0;
+  const gint64 *school_ids = lic_client_get_school_ids (client, &n_school_ids);
+  g_autoptr(GListModel) schools = NULL;
+  g_autoptr(LicSchool) school = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (n_school_ids, >, 0);
+  /* The first by name, as the app offers them. */
+  schools = list_schools (client, &error);
+  g_assert_no_error (error);
+  school = g_list_model_get_item (schools, 0);
+  g_assert_nonnull (school);
+  (void) school_ids;
+  return lic_school_get_id (school);
+}
+
+static GListModel *
+list_products_query (LicClient             *client,
+                     const LicProductQuery *query,
+                     GError               **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lic_client_list_products_async (client, query, NULL, 200, NULL, store_result, &result);
+  return lic_client_list_products_finish (client, await_result (&result), NULL, error);
+}
+
+/* The first product, by name, delivered in this way. */
+static LicProduct *
+product_delivered (LicClient   *client,
+                   LicDelivery  delivery)
+{
+  g_autoptr(LicProductQuery) query = lic_product_query_new ();
+  g_autoptr(GListModel) products = NULL;
+  g_autoptr(GError) error = NULL;
+
+  query->delivery = delivery;
+  products = list_products_query (client, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (products), >, 0);
+  return g_list_model_get_item (products, 0);
+}
+
+static GListModel *
+users_of_school (LicClient *client,
+                 gint64     school_id,
+                 guint      limit)
+{
+  g_autoptr(LicUserQuery) query = lic_user_query_new (NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) users = NULL;
+  g_autoptr(GError) error = NULL;
+
+  query->school_id = school_id;
+  lic_client_list_users_async (client, query, NULL, limit, NULL, store_result, &result);
+  users = lic_client_list_users_finish (client, await_result (&result), NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&users);
+}
+
+static GArray *
+ids_array (GListModel *model,
+           guint       n)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      gint64 id;
+
+      g_assert_nonnull (item);
+      g_object_get (item, "id", &id, NULL);
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static LicCart *
+get_cart (LicClient  *client,
+          GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lic_client_get_cart_async (client, NULL, store_result, &result);
+  return lic_client_get_cart_finish (client, await_result (&result), error);
+}
+
+static LicCartLine *
+add_line (LicClient  *client,
+          gint64      product_id,
+          gint64      school_id,
+          gint64      quantity,
+          GArray     *user_ids,
+          GArray     *group_ids,
+          GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lic_client_add_cart_line_async (client, product_id, school_id, quantity, user_ids, group_ids,
+                                  NULL, store_result, &result);
+  return lic_client_add_cart_line_finish (client, await_result (&result), error);
+}
+
+static LicCartLine *
+update_line (LicClient  *client,
+             gint64      line_id,
+             gint64      quantity,
+             GArray     *user_ids,
+             GArray     *group_ids,
+             GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lic_client_update_cart_line_async (client, line_id, quantity, user_ids, group_ids, NULL,
+                                     store_result, &result);
+  return lic_client_update_cart_line_finish (client, await_result (&result), error);
+}
+
+static gboolean
+remove_line (LicClient  *client,
+             gint64      line_id,
+             GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lic_client_remove_cart_line_async (client, line_id, NULL, store_result, &result);
+  return lic_client_remove_cart_line_finish (client, await_result (&result), error);
+}
+
+static LicOrder *
+checkout (LicClient   *client,
+          const char  *key,
+          gint64       expected_total,
+          GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lic_client_checkout_async (client, key, expected_total, NULL, store_result, &result);
+  return lic_client_checkout_finish (client, await_result (&result), error);
+}
+
+static LicOrder *
+activate (LicClient   *client,
+          const char  *code,
+          gint64      *pool_id,
+          GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lic_client_activate_async (client, code, NULL, store_result, &result);
+  return lic_client_activate_finish (client, await_result (&result), pool_id, error);
+}
+
+static GListModel *
+list_notifications (LicClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) notifications = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lic_client_list_notifications_async (client, NULL, 0, NULL, store_result, &result);
+  notifications = lic_client_list_notifications_finish (client, await_result (&result), NULL,
+                                                        &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&notifications);
+}
+
+/* The demo supplier key of a product's supplier: "Nordlär AB" is demo-key-nordlar. */
+static char *
+supplier_key (LicProduct *product)
+{
+  g_autofree char *ascii = g_str_to_ascii (lic_product_get_supplier (product), "C");
+  g_autofree char *lower = g_ascii_strdown (ascii, -1);
+  char *space = strchr (lower, ' ');
+
+  if (space != NULL)
+    *space = '\0';
+  return g_strconcat ("demo-key-", lower, NULL);
+}
+
+/* POST /supplier/orders/{id}/deliver with a supplier key, as a supplier's own system would;
+ * returns the HTTP status. */
+static guint
+supplier_deliver (LicTestServer *server,
+                  const char    *key,
+                  gint64         order_id)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *uri = g_strdup_printf ("%s/api/v1/supplier/orders/%" G_GINT64_FORMAT
+                                          "/deliver", lic_test_server_get_url (server),
+                                          order_id);
+  g_autofree char *authorization = g_strconcat ("Bearer ", key, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("POST", uri);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
+                                authorization);
+  body = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  return soup_message_get_status (message);
+}
+
+/* The code of an activation link in the newest of @server's e-mails that has one, or NULL. */
+static char *
+newest_activation_code (LicTestServer *server)
+{
+  g_autofree char *maildir = g_strconcat (lic_test_server_get_database (server), ".maildir",
+                                          NULL);
+  g_autoptr(GPtrArray) mails = lic_test_maildir_get_mails (maildir);
+  const char *link = "licentia://activate?code=";
+  char *code = NULL;
+
+  for (guint i = 0; mails != NULL && i < mails->len; i++)
+    {
+      LicTestMail *mail = g_ptr_array_index (mails, i);
+      const char *start = strstr (mail->body, link);
+
+      if (start == NULL)
+        continue;
+      start += strlen (link);
+      g_free (code);
+      code = g_strndup (start, strspn (start, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                              "abcdefghijklmnopqrstuvwxyz0123456789-_"));
+    }
+  return code;
+}
+
+/* Waits for the server's background sender to mail an activation link, and reads its code. */
+static char *
+mailed_activation_code (LicTestServer *server)
+{
+  char *code = NULL;
+
+  WAIT_UNTIL ((code = newest_activation_code (server)) != NULL, "the activation e-mail");
+  return code;
+}
+
+/* Buying: tests */
+
+static void
+test_list_suppliers (void)
+{
+  g_autoptr(LicClient) client = demo_client ("demo-admin");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) suppliers = NULL;
+  g_autoptr(GListStore) products = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *previous = NULL;
+
+  lic_client_list_suppliers_async (client, NULL, store_result, &result);
+  suppliers = lic_client_list_suppliers_finish (client, await_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_list_model_get_item_type (suppliers) == LIC_TYPE_SUPPLIER);
+  g_assert_cmpuint (g_list_model_get_n_items (suppliers), >=, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (suppliers); i++)
+    {
+      g_autoptr(LicSupplier) supplier = g_list_model_get_item (suppliers, i);
+
+      g_assert_cmpint (lic_supplier_get_id (supplier), >, 0);
+      /* By name. */
+      if (previous != NULL)
+        g_assert_cmpint (g_utf8_collate (previous, lic_supplier_get_name (supplier)), <=, 0);
+      g_free (previous);
+      previous = g_strdup (lic_supplier_get_name (supplier));
+    }
+
+  /* Every product's supplier is listed. */
+  products = list_all (client, LIST_PRODUCTS, NULL, 0, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (products)); i++)
+    {
+      g_autoptr(LicProduct) product = g_list_model_get_item (G_LIST_MODEL (products), i);
+
+      g_assert_true (model_has_id (suppliers, lic_product_get_supplier_id (product)));
+    }
+
+  /* A result holds its source, the client. */
+  g_clear_object (&result);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_filter_products (void)
+{
+  g_autoptr(LicClient) client = demo_client ("demo-admin");
+  g_autoptr(GListStore) all = list_all (client, LIST_PRODUCTS, NULL, 0, NULL);
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (all));
+  g_autoptr(LicProduct) first = g_list_model_get_item (G_LIST_MODEL (all), 0);
+
+  /* Each filter alone keeps only what matches it, and leaves out something. */
+  for (int delivery = LIC_DELIVERY_DIRECT; delivery <= LIC_DELIVERY_ACTIVATION_MAIL; delivery++)
+    {
+      g_autoptr(LicProductQuery) query = lic_product_query_new ();
+      g_autoptr(GListModel) found = NULL;
+      g_autoptr(GError) error = NULL;
+
+      query->delivery = delivery;
+      found = list_products_query (client, query, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (found), >, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (found), <, n_all);
+      for (guint i = 0; i < g_list_model_get_n_items (found); i++)
+        {
+          g_autoptr(LicProduct) product = g_list_model_get_item (found, i);
+
+          g_assert_cmpint (lic_product_get_delivery (product), ==, delivery);
+        }
+    }
+
+  {
+    g_autoptr(LicProductQuery) query = lic_product_query_new ();
+    g_autoptr(GListModel) found = NULL;
+    g_autoptr(GError) error = NULL;
+    const char *subject = lic_product_get_subjects (first)[0];
+    const char *grade = lic_product_get_grades (first)[0];
+
+    query->subject = g_strdup (subject);
+    query->grade = g_strdup (grade);
+    query->supplier_id = lic_product_get_supplier_id (first);
+    found = list_products_query (client, query, &error);
+    g_assert_no_error (error);
+    g_assert_true (model_has_id (found, lic_product_get_id (first)));
+    for (guint i = 0; i < g_list_model_get_n_items (found); i++)
+      {
+        g_autoptr(LicProduct) product = g_list_model_get_item (found, i);
+
+        g_assert_true (g_strv_contains (lic_product_get_subjects (product), subject));
+        g_assert_true (g_strv_contains (lic_product_get_grades (product), grade));
+        g_assert_cmpint (lic_product_get_supplier_id (product), ==,
+                         lic_product_get_supplier_id (first));
+      }
+  }
+
+  /* The two price orders, ties by name. */
+  for (LicProductSort sort = LIC_PRODUCT_SORT_PRICE; sort <= LIC_PRODUCT_SORT_PRICE_DESCENDING;
+       sort++)
+    {
+      g_autoptr(LicProductQuery) query = lic_product_query_new ();
+      g_autoptr(GListModel) found = NULL;
+      g_autoptr(GError) error = NULL;
+
+      query->sort = sort;
+      found = list_products_query (client, query, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (found), ==, n_all);
+      for (guint i = 1; i < g_list_model_get_n_items (found); i++)
+        {
+          g_autoptr(LicProduct) a = g_list_model_get_item (found, i - 1);
+          g_autoptr(LicProduct) b = g_list_model_get_item (found, i);
+
+          if (sort == LIC_PRODUCT_SORT_PRICE)
+            g_assert_cmpint (lic_product_get_price (a), <=, lic_product_get_price (b));
+          else
+            g_assert_cmpint (lic_product_get_price (a), >=, lic_product_get_price (b));
+        }
+    }
+
+  /* A code the server does not know is refused, naming it; an unknown supplier finds none. */
+  {
+    g_autoptr(LicProductQuery) query = lic_product_query_new ();
+    g_autoptr(GListModel) found = NULL;
+    g_autoptr(GError) error = NULL;
+
+    query->subject = g_strdup ("astronomy");
+    found = list_products_query (client, query, &error);
+    g_assert_error (error, LIC_ERROR, LIC_ERROR_INVALID);
+    g_assert_null (found);
+    g_clear_error (&error);
+
+    g_clear_pointer (&query->subject, g_free);
+    query->supplier_id = 987654321;
+    found = list_products_query (client, query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_product_schools (void)
+{
+  g_autoptr(LicClient) client = demo_client ("demo-admin");
+  g_autoptr(GListModel) pools = NULL;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(LicProduct) product = NULL;
+  g_autoptr(GListModel) schools = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean pool_found = FALSE;
+
+  pools = list_page (client, LIST_POOLS, NULL, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  pool = g_list_model_get_item (pools, 0);
+
+  lic_client_get_product_async (client, lic_pool_get_product_id (pool), NULL, store_result,
+                                &result);
+  product = lic_client_get_product_finish (client, await_result (&result), &schools, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (product);
+  g_assert_true (g_list_model_get_item_type (schools) == LIC_TYPE_PRODUCT_SCHOOL);
+  /* One per school of the caller. */
+  g_assert_cmpuint (g_list_model_get_n_items (schools), ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(LicProductSchool) school = g_list_model_get_item (schools, i);
+
+      g_assert_true (g_list_model_get_item_type (lic_product_school_get_order_lines (school))
+                     == LIC_TYPE_ORDER_LINE);
+      if (lic_product_school_get_pool_id (school) != lic_pool_get_id (pool))
+        continue;
+      pool_found = TRUE;
+      g_assert_cmpint (lic_product_school_get_school_id (school), ==,
+                       lic_pool_get_school_id (pool));
+      g_assert_cmpint (lic_product_school_get_assigned (school), ==, lic_pool_get_assigned (pool));
+      g_assert_cmpint (lic_product_school_get_available (school), ==,
+                       lic_pool_get_available (pool));
+    }
+  g_assert_true (pool_found);
+
+  /* A result holds its source, the client. */
+  g_clear_object (&result);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_groups_and_school_users (void)
+{
+  g_autoptr(LicClient) admin = demo_client ("demo-admin");
+  g_autoptr(LicClient) school_admin = demo_client ("demo-school");
+  gint64 school_id = first_school_id (school_admin);
+  gint64 other_school_id = 0;
+  g_autoptr(GListModel) schools = NULL;
+  g_autoptr(GListModel) groups = NULL;
+  g_autoptr(GListModel) users = NULL;
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(LicGroup) group = NULL;
+  g_autoptr(LicUserQuery) query = lic_user_query_new (NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  schools = list_schools (admin, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(LicSchool) school = g_list_model_get_item (schools, i);
+
+      if (lic_school_get_id (school) != school_id)
+        other_school_id = lic_school_get_id (school);
+    }
+  g_assert_cmpint (other_school_id, >, 0);
+
+  /* The classes of a school, each with its members. */
+  lic_client_list_groups_async (school_admin, school_id, NULL, store_result, &result);
+  groups = lic_client_list_groups_finish (school_admin, await_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (groups), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(LicGroup) item = g_list_model_get_item (groups, i);
+
+      g_assert_cmpint (lic_group_get_school_id (item), ==, school_id);
+    }
+  group = g_list_model_get_item (groups, 0);
+  g_clear_object (&result);
+
+  query->group_id = lic_group_get_id (group);
+  lic_client_list_all_users_async (school_admin, query, NULL, store_result, &result);
+  members = lic_client_list_all_users_finish (school_admin, await_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, lic_group_get_member_count (group));
+  g_clear_object (&result);
+  g_clear_object (&groups);
+
+  /* Users of one school only. */
+  users = users_of_school (admin, other_school_id, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (users), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(LicUser) user = g_list_model_get_item (users, i);
+
+      g_assert_cmpint (lic_user_get_school_id (user), ==, other_school_id);
+    }
+  g_clear_object (&users);
+
+  /* A school outside a school admin's: 403, and the session stays. */
+  lic_client_list_groups_async (school_admin, other_school_id, NULL, store_result, &result);
+  groups = lic_client_list_groups_finish (school_admin, await_result (&result), &error);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_FORBIDDEN);
+  g_assert_null (groups);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  query->group_id = 0;
+  query->school_id = other_school_id;
+  lic_client_list_users_async (school_admin, query, NULL, 0, NULL, store_result, &result);
+  users = lic_client_list_users_finish (school_admin, await_result (&result), NULL, &error);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_FORBIDDEN);
+  g_assert_null (users);
+  g_assert_true (lic_client_get_signed_in (school_admin));
+
+  /* A result holds its source, the client. */
+  g_clear_object (&result);
+  g_assert_finalize_object (g_steal_pointer (&admin));
+  g_assert_finalize_object (g_steal_pointer (&school_admin));
+}
+
+static void
+test_cart (void)
+{
+  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  g_autoptr(LicClient) admin = client_of (server, "demo-admin");
+  g_autoptr(LicClient) school_admin = client_of (server, "demo-school");
+  g_autoptr(LicProduct) direct = product_delivered (admin, LIC_DELIVERY_DIRECT);
+  g_autoptr(LicProduct) delayed = product_delivered (admin, LIC_DELIVERY_DELAYED);
+  gint64 school_id = first_school_id (school_admin);
+  g_autoptr(GListModel) users = users_of_school (admin, school_id, 3);
+  g_autoptr(GArray) two_users = ids_array (users, 2);
+  g_autoptr(GArray) no_one = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(LicCart) cart = NULL;
+  g_autoptr(LicCartLine) line = NULL;
+  g_autoptr(LicCartLine) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 line_id;
+  guint changed = 0;
+  gsize n_ids;
+
+  g_signal_connect (admin, "cart-changed", G_CALLBACK (count_emission), &changed);
+
+  cart = get_cart (admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (lic_cart_get_lines (cart)), ==, 0);
+  g_assert_cmpint (lic_cart_get_total (cart), ==, 0);
+  g_assert_cmpstr (lic_cart_get_currency (cart), ==, "SEK");
+  g_clear_object (&cart);
+
+  /* Added: 201 with the line, priced on the server. */
+  line = add_line (admin, lic_product_get_id (direct), school_id, 30, NULL, NULL, &error);
+  g_assert_no_error (error);
+  line_id = lic_cart_line_get_id (line);
+  g_assert_cmpint (lic_cart_line_get_product_id (line), ==, lic_product_get_id (direct));
+  g_assert_cmpstr (lic_cart_line_get_product_name (line), ==, lic_product_get_name (direct));
+  g_assert_cmpint (lic_cart_line_get_school_id (line), ==, school_id);
+  g_assert_cmpstr (lic_cart_line_get_school_name (line), ==, "Ekbackeskolan");
+  g_assert_cmpint (lic_cart_line_get_quantity (line), ==, 30);
+  g_assert_cmpint (lic_cart_line_get_delivery (line), ==, LIC_DELIVERY_DIRECT);
+  g_assert_cmpint (lic_cart_line_get_unit_price (line), ==, lic_product_get_price (direct));
+  g_assert_cmpint (lic_cart_line_get_line_total (line), ==, 30 * lic_product_get_price (direct));
+  g_assert_true (lic_cart_line_get_can_assign_in_advance (line));
+  g_assert_cmpint (lic_cart_line_get_assigned_count (line), ==, 0);
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* The same product and school again: the same line, with more licenses and the picks. */
+  again = add_line (admin, lic_product_get_id (direct), school_id, 5, two_users, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lic_cart_line_get_id (again), ==, line_id);
+  g_assert_cmpint (lic_cart_line_get_quantity (again), ==, 35);
+  g_assert_cmpint (lic_cart_line_get_assigned_count (again), ==, 2);
+  lic_cart_line_get_user_ids (again, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 2);
+  g_clear_object (&again);
+
+  /* Changed: only what is given. */
+  again = update_line (admin, line_id, 30, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lic_cart_line_get_quantity (again), ==, 30);
+  g_assert_cmpint (lic_cart_line_get_assigned_count (again), ==, 2);
+  g_clear_object (&again);
+  again = update_line (admin, line_id, 0, no_one, no_one, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lic_cart_line_get_quantity (again), ==, 30);
+  g_assert_cmpint (lic_cart_line_get_assigned_count (again), ==, 0);
+  g_clear_object (&again);
+
+  /* More users than licenses: 400 with a sentence, and the line as it was. */
+  again = update_line (admin, line_id, 1, two_users, NULL, &error);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_INVALID);
+  g_assert_cmpuint (strlen (error->message), >, 10);
+  g_test_message ("%s", error->message);
+  g_assert_null (again);
+  g_clear_error (&error);
+  cart = get_cart (admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (lic_cart_get_lines (cart)), ==, 1);
+  g_assert_cmpint (lic_cart_get_total (cart), ==, 30 * lic_product_get_price (direct));
+  g_clear_object (&cart);
+
+  /* No quantity of 0; no picks on a delayed line; no school outside the caller's. */
+  again = add_line (admin, lic_product_get_id (delayed), school_id, 0, NULL, NULL, &error);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_INVALID);
+  g_clear_error (&error);
+  again = add_line (admin, lic_product_get_id (delayed), school_id, 5, two_users, NULL, &error);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  again = add_line (admin, 987654321, school_id, 5, NULL, NULL, &error);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  {
+    g_autoptr(GListModel) schools = list_schools (admin, &error);
+
+    for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+      {
+        g_autoptr(LicSchool) school = g_list_model_get_item (schools, i);
+
+        if (lic_school_get_id (school) == school_id)
+          continue;
+        again = add_line (school_admin, lic_product_get_id (direct), lic_school_get_id (school),
+                          5, NULL, NULL, &error);
+        g_assert_error (error, LIC_ERROR, LIC_ERROR_FORBIDDEN);
+        g_clear_error (&error);
+      }
+    g_assert_no_error (error);
+  }
+
+  /* A line of another admin's cart is not there for this one. */
+  again = update_line (school_admin, line_id, 3, NULL, NULL, &error);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (remove_line (school_admin, line_id, &error));
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Removed: 204, then gone. */
+  changed = 0;
+  g_assert_true (remove_line (admin, line_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_false (remove_line (admin, line_id, &error));
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  cart = get_cart (admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (lic_cart_get_lines (cart)), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&admin));
+  g_assert_finalize_object (g_steal_pointer (&school_admin));
+}
+
+static LicOrderLine *
+order_line_of (LicOrder    *order,
+               LicDelivery  delivery)
+{
+  GListModel *lines = lic_order_get_lines (order);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(LicOrderLine) line = g_list_model_get_item (lines, i);
+
+      if (lic_order_line_get_delivery (line) == delivery)
+        return g_steal_pointer (&line);
+    }
+  g_assert_not_reached ();
+}
+
+/* Fills the cart with a line of each delivery type for the first school; returns its total. */
+static gint64
+fill_cart (LicClient *client,
+           guint      n_users)
+{
+  gint64 school_id = first_school_id (client);
+  g_autoptr(GListModel) users = users_of_school (client, school_id, n_users);
+  g_autoptr(GArray) user_ids = ids_array (users, n_users);
+  g_autoptr(LicCart) cart = NULL;
+  g_autoptr(GError) error = NULL;
+  const gint64 quantities[] = { 30, 20, 10 };
+
+  for (int delivery = LIC_DELIVERY_DIRECT; delivery <= LIC_DELIVERY_ACTIVATION_MAIL; delivery++)
+    {
+      g_autoptr(LicProduct) product = product_delivered (client, delivery);
+      g_autoptr(LicCartLine) line = NULL;
+
+      line = add_line (client, lic_product_get_id (product), school_id, quantities[delivery],
+                       delivery == LIC_DELIVERY_DIRECT ? user_ids : NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  cart = get_cart (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (lic_cart_get_lines (cart)), ==, 3);
+  return lic_cart_get_total (cart);
+}
+
+static void
+test_checkout (void)
+{
+  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  g_autoptr(LicClient) admin = client_of (server, "demo-admin");
+  g_autoptr(LicOrder) order = NULL;
+  g_autoptr(LicOrder) same = NULL;
+  g_autoptr(LicOrder) fetched = NULL;
+  g_autoptr(LicOrderLine) direct = NULL;
+  g_autoptr(LicOrderLine) delayed = NULL;
+  g_autoptr(LicOrderLine) mailed = NULL;
+  g_autoptr(LicCart) cart = NULL;
+  g_autoptr(GListModel) orders = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+  g_autofree char *other_key = g_uuid_string_random ();
+  gint64 total = fill_cart (admin, 3);
+  guint changed = 0;
+
+  g_signal_connect (admin, "cart-changed", G_CALLBACK (count_emission), &changed);
+
+  /* A total that is not the cart's: refused, nothing ordered. */
+  order = checkout (admin, key, total + 100, &error);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_assert_null (order);
+  g_clear_error (&error);
+  g_assert_cmpuint (changed, ==, 0);
+
+  order = checkout (admin, key, total, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (order);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (lic_order_get_lines (order)), ==, 3);
+  g_assert_cmpint (lic_order_get_total (order), ==, total);
+  direct = order_line_of (order, LIC_DELIVERY_DIRECT);
+  delayed = order_line_of (order, LIC_DELIVERY_DELAYED);
+  mailed = order_line_of (order, LIC_DELIVERY_ACTIVATION_MAIL);
+  g_assert_cmpint (lic_order_line_get_state (direct), ==, LIC_ORDER_LINE_STATE_DELIVERED);
+  g_assert_cmpint (lic_order_line_get_assigned (direct), ==, 3);
+  g_assert_cmpint (lic_order_line_get_state (delayed), ==,
+                   LIC_ORDER_LINE_STATE_AWAITING_DELIVERY);
+  g_assert_cmpint (lic_order_line_get_state (mailed), ==,
+                   LIC_ORDER_LINE_STATE_ACTIVATION_MAIL_SENT);
+  g_assert_nonnull (lic_order_line_get_activation_email (mailed));
+
+  /* The cart is empty; the same key again is the same order, however many times. */
+  cart = get_cart (admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (lic_cart_get_lines (cart)), ==, 0);
+  same = checkout (admin, key, total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lic_order_get_id (same), ==, lic_order_get_id (order));
+  g_clear_object (&same);
+
+  /* A new attempt with an empty cart is refused. */
+  same = checkout (admin, other_key, 0, &error);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* One order in the list, and by id. */
+  lic_client_list_orders_async (admin, NULL, 0, NULL, store_result, &result);
+  orders = lic_client_list_orders_finish (admin, await_result (&result), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (orders), ==, 1);
+  g_assert_true (model_has_id (orders, lic_order_get_id (order)));
+  g_clear_object (&result);
+  lic_client_get_order_async (admin, lic_order_get_id (order), NULL, store_result, &result);
+  fetched = lic_client_get_order_finish (admin, await_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lic_order_get_id (fetched), ==, lic_order_get_id (order));
+  g_clear_object (&result);
+  g_clear_object (&fetched);
+  lic_client_get_order_async (admin, 987654321, NULL, store_result, &result);
+  fetched = lic_client_get_order_finish (admin, await_result (&result), &error);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND);
+  g_assert_null (fetched);
+
+  /* A result holds its source, the client. */
+  g_clear_object (&result);
+  g_assert_finalize_object (g_steal_pointer (&admin));
+}
+
+static void
+notification_cb (LicClient        *client,
+                 LicNotification  *notification,
+                 GPtrArray        *received)
+{
+  g_ptr_array_add (received, g_object_ref (notification));
+}
+
+static void
+test_events (void)
+{
+  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  g_autoptr(LicClient) admin = client_of (server, "demo-admin");
+  g_autoptr(LicClient) school_admin = client_of (server, "demo-school");
+  g_autoptr(LicProduct) product = product_delivered (admin, LIC_DELIVERY_DELAYED);
+  g_autofree char *key = supplier_key (product);
+  g_autoptr(GPtrArray) received = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) received_by_school = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) listed = NULL;
+  g_autoptr(LicNotification) notification = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 school_id = first_school_id (admin);
+  g_autoptr(LicOrder) first_order = NULL;
+  g_autoptr(LicOrder) second_order = NULL;
+  gint64 id;
+
+  g_signal_connect (admin, "notification", G_CALLBACK (notification_cb), received);
+  g_signal_connect (school_admin, "notification", G_CALLBACK (notification_cb),
+                    received_by_school);
+  lic_client_start_events (admin);
+  lic_client_start_events (school_admin);
+  WAIT_UNTIL (lic_client_get_events_connected (admin)
+              && lic_client_get_events_connected (school_admin), "the event streams");
+
+  /* An order of a delayed product, delivered by its supplier: every admin of the school is
+   * told at once. */
+  {
+    g_autoptr(LicCartLine) line = add_line (admin, lic_product_get_id (product), school_id, 20,
+                                            NULL, NULL, &error);
+    g_autofree char *checkout_key = g_uuid_string_random ();
+    g_autoptr(LicCart) cart = get_cart (admin, &error);
+
+    g_assert_no_error (error);
+    first_order = checkout (admin, checkout_key, lic_cart_get_total (cart), &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (supplier_deliver (server, "not-a-key", lic_order_get_id (first_order)), ==,
+                    SOUP_STATUS_UNAUTHORIZED);
+  g_assert_cmpuint (supplier_deliver (server, key, lic_order_get_id (first_order)), ==,
+                    SOUP_STATUS_OK);
+  WAIT_UNTIL (received->len == 1 && received_by_school->len == 1, "the notifications");
+  notification = g_object_ref (g_ptr_array_index (received, 0));
+  g_assert_cmpstr (lic_notification_get_kind (notification), ==, "delivered");
+  g_assert_cmpint (lic_notification_get_order_id (notification), ==,
+                   lic_order_get_id (first_order));
+  g_assert_cmpint (lic_notification_get_product_id (notification), ==,
+                   lic_product_get_id (product));
+  g_assert_cmpstr (lic_notification_get_product_name (notification), ==,
+                   lic_product_get_name (product));
+  g_assert_cmpint (lic_notification_get_school_id (notification), ==, school_id);
+  g_assert_cmpint (lic_notification_get_quantity (notification), ==, 20);
+  g_assert_false (lic_notification_get_read (notification));
+  /* Delivered already: 409. */
+  g_assert_cmpuint (supplier_deliver (server, key, lic_order_get_id (first_order)), ==,
+                    SOUP_STATUS_CONFLICT);
+
+  /* The list has it, unread, until marked read. */
+  listed = list_notifications (admin);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+  g_assert_true (model_has_id (listed, lic_notification_get_id (notification)));
+  g_clear_object (&listed);
+  id = lic_notification_get_id (notification);
+  lic_client_mark_notifications_read_async (admin, &id, 1, NULL, store_result, &result);
+  g_assert_true (lic_client_mark_notifications_read_finish (admin, await_result (&result),
+                                                            &error));
+  g_assert_no_error (error);
+  listed = list_notifications (admin);
+  {
+    g_autoptr(LicNotification) read = g_list_model_get_item (listed, 0);
+
+    g_assert_true (lic_notification_get_read (read));
+  }
+  g_clear_object (&listed);
+
+  /* Missed while the stream was closed: sent on reconnection (Last-Event-ID). */
+  lic_client_stop_events (admin);
+  g_assert_false (lic_client_get_events_connected (admin));
+  {
+    g_autoptr(LicCartLine) line = add_line (admin, lic_product_get_id (product), school_id, 5,
+                                            NULL, NULL, &error);
+    g_autofree char *checkout_key = g_uuid_string_random ();
+    g_autoptr(LicCart) cart = get_cart (admin, &error);
+
+    g_assert_no_error (error);
+    second_order = checkout (admin, checkout_key, lic_cart_get_total (cart), &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (supplier_deliver (server, key, lic_order_get_id (second_order)), ==,
+                    SOUP_STATUS_OK);
+  WAIT_UNTIL (received_by_school->len == 2, "the second notification, live");
+  g_assert_cmpuint (received->len, ==, 1);
+  lic_client_start_events (admin);
+  WAIT_UNTIL (received->len == 2, "the missed notification");
+  g_assert_cmpint (lic_notification_get_order_id (g_ptr_array_index (received, 1)), ==,
+                   lic_order_get_id (second_order));
+
+  /* The server goes away and comes back: the stream reconnects by itself. */
+  lic_test_server_kill (server);
+  WAIT_UNTIL (!lic_client_get_events_connected (admin), "the stream to notice");
+  lic_test_server_restart (server);
+  WAIT_UNTIL (lic_client_get_events_connected (admin), "the stream to reconnect");
+
+  /* Signing out closes it for good. */
+  {
+    g_autoptr(GAsyncResult) sign_out_result = NULL;
+
+    lic_client_sign_out_async (admin, NULL, store_result, &sign_out_result);
+    g_assert_false (lic_client_get_events_connected (admin));
+    await_result (&sign_out_result);
+  }
+
+  /* A result holds its source, the client. */
+  g_clear_object (&result);
+  g_assert_finalize_object (g_steal_pointer (&admin));
+  g_assert_finalize_object (g_steal_pointer (&school_admin));
+}
+
+static void
+test_activation (void)
+{
+  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  g_autoptr(LicClient) admin = client_of (server, "demo-admin");
+  g_autoptr(LicProduct) product = product_delivered (admin, LIC_DELIVERY_ACTIVATION_MAIL);
+  gint64 school_id = first_school_id (admin);
+  g_autoptr(LicCartLine) line = NULL;
+  g_autoptr(LicCart) cart = NULL;
+  g_autoptr(LicOrder) order = NULL;
+  g_autoptr(LicOrder) activated = NULL;
+  g_autoptr(LicOrderLine) activated_line = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+  g_autofree char *code = NULL;
+  g_autofree char *spaced = NULL;
+  gint64 pool_id = 0;
+
+  line = add_line (admin, lic_product_get_id (product), school_id, 10, NULL, NULL, &error);
+  g_assert_no_error (error);
+  cart = get_cart (admin, &error);
+  g_assert_no_error (error);
+  order = checkout (admin, key, lic_cart_get_total (cart), &error);
+  g_assert_no_error (error);
+
+  code = mailed_activation_code (server);
+  g_test_message ("Activation code: %s", code);
+
+  /* Not a code. */
+  activated = activate (admin, "NOT-A-REAL-CODE", NULL, &error);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND);
+  g_test_message ("%s", error->message);
+  g_assert_null (activated);
+  g_clear_error (&error);
+
+  /* Spaces and letter case do not matter. */
+  spaced = g_strdup_printf ("  %s ", code);
+  activated = activate (admin, spaced, &pool_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lic_order_get_id (activated), ==, lic_order_get_id (order));
+  g_assert_cmpint (pool_id, >, 0);
+  activated_line = order_line_of (activated, LIC_DELIVERY_ACTIVATION_MAIL);
+  g_assert_cmpint (lic_order_line_get_state (activated_line), ==,
+                   LIC_ORDER_LINE_STATE_DELIVERED);
+  g_clear_object (&activated);
+
+  /* Used already. */
+  activated = activate (admin, code, NULL, &error);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_assert_null (activated);
+
+  g_assert_finalize_object (g_steal_pointer (&admin));
+}
+
+/* The event stream's reading, against a canned stream: comments, data on several lines, ids,
+ * other events and a malformed one are handled; CR LF ends lines as LF does. The canned server
+ * closes the stream after each answer, so the client reconnects, naming the last id. */
+static void
+test_canned_events (void)
+{
+  static const char session[] =
+    "{\"user\": {\"id\": 1, \"username\": \"demo-admin\", \"name\": \"Eva Lindqvist\","
+    " \"email\": null, \"role\": \"administrator\", \"school_id\": 1, \"groups\": [],"
+    " \"admin_scope\": \"organization\", \"school_ids\": [1, 2]},"
+    " \"organization\": {\"id\": 1, \"name\": \"Sundby kommun\", \"currency\": \"SEK\"}}";
+  static const char stream[] =
+    ": keep-alive\n"
+    "\n"
+    "event: something-else\n"
+    "data: {}\n"
+    "\n"
+    "id: 6\n"
+    "event: notification\n"
+    "data: not json\n"
+    "\n"
+    "id: 7\r\n"
+    "event: notification\r\n"
+    "data: {\"id\": 7, \"kind\": \"delivered\", \"created_at\": \"2027-02-05T10:00:00Z\",\r\n"
+    "data:  \"read\": false, \"order_id\": 3, \"order_line_id\": 4, \"product_id\": 5,\r\n"
+    "data:  \"product_name\": \"Kemilabbet 3D\", \"school_id\": 1,\r\n"
+    "data:  \"school_name\": \"Ekbackeskolan\", \"quantity\": 20, \"text\": \"…\"}\r\n"
+    "\r\n";
+  g_autoptr(CannedServer) server = canned_server_new ("200 OK", "application/json", session);
+  g_autoptr(LicClient) client = lic_client_new (server->url);
+  g_autoptr(GPtrArray) received = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  LicNotification *notification;
+
+  server->events_path = g_strdup ("/api/v1/events");
+  server->events_response = g_strdup_printf ("HTTP/1.1 200 OK\r\n"
+                                             "Content-Type: text/event-stream\r\n"
+                                             "Connection: close\r\n"
+                                             "Content-Length: %zu\r\n\r\n%s",
+                                             strlen (stream), stream);
+  g_signal_connect (client, "notification", G_CALLBACK (notification_cb), received);
+
+  /* Signed out, nothing starts. */
+  lic_client_start_events (client);
+  g_assert_false (lic_client_get_events_connected (client));
+
+  g_assert_true (resume_session (client, "canned-token", &error));
+  g_assert_no_error (error);
+  lic_client_start_events (client);
+  WAIT_UNTIL (received->len >= 1, "the notification");
+  notification = g_ptr_array_index (received, 0);
+  g_assert_cmpint (lic_notification_get_id (notification), ==, 7);
+  g_assert_cmpstr (lic_notification_get_product_name (notification), ==, "Kemilabbet 3D");
+  g_assert_cmpstr (lic_notification_get_school_name (notification), ==, "Ekbackeskolan");
+  g_assert_cmpint (lic_notification_get_quantity (notification), ==, 20);
+  g_assert_false (lic_notification_get_read (notification));
+
+  /* The stream ended; the next connection asks for what came after id 7. */
+  WAIT_UNTIL (received->len >= 2, "the notification again, after reconnecting");
+  g_mutex_lock (&server->lock);
+  g_assert_nonnull (strstr (server->requests->str, "Last-Event-ID: 7"));
+  g_assert_nonnull (strstr (server->requests->str, "Authorization: Bearer canned-token"));
+  g_mutex_unlock (&server->lock);
+
+  lic_client_stop_events (client);
+  g_assert_false (lic_client_get_events_connected (client));
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1071,6 +2166,15 @@ main (int   argc,
   g_test_add_func ("/client/list-pools", test_list_pools);
   g_test_add_func ("/client/cancel", test_cancel);
   g_test_add_func ("/client/server-stopped", test_server_stopped);
+  g_test_add_func ("/client/canned-events", test_canned_events);
+  g_test_add_func ("/client/list-suppliers", test_list_suppliers);
+  g_test_add_func ("/client/filter-products", test_filter_products);
+  g_test_add_func ("/client/product-schools", test_product_schools);
+  g_test_add_func ("/client/groups-and-school-users", test_groups_and_school_users);
+  g_test_add_func ("/client/cart", test_cart);
+  g_test_add_func ("/client/checkout", test_checkout);
+  g_test_add_func ("/client/events", test_events);
+  g_test_add_func ("/client/activation", test_activation);
 
   status = g_test_run ();
   g_clear_pointer (&demo_server, lic_test_server_stop);

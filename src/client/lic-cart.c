@@ -1,0 +1,216 @@
+/* lic-cart.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "lic-client-json.h"
+#include "lic-cart.h"
+#include "lic-cart-line.h"
+
+struct _LicCart
+{
+  GObject parent_instance;
+
+  GListModel *lines;
+  gint64 line_count;
+  gint64 total;
+  char *currency;
+};
+
+G_DEFINE_FINAL_TYPE (LicCart, lic_cart, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LINES,
+  PROP_LINE_COUNT,
+  PROP_TOTAL,
+  PROP_CURRENCY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+lic_cart_finalize (GObject *object)
+{
+  LicCart *self = LIC_CART (object);
+
+  g_clear_object (&self->lines);
+  g_free (self->currency);
+
+  G_OBJECT_CLASS (lic_cart_parent_class)->finalize (object);
+}
+
+static void
+lic_cart_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  LicCart *self = LIC_CART (object);
+
+  switch (prop_id)
+    {
+    case PROP_LINES:
+      g_value_set_object (value, self->lines);
+      break;
+
+    case PROP_LINE_COUNT:
+      g_value_set_int64 (value, self->line_count);
+      break;
+
+    case PROP_TOTAL:
+      g_value_set_int64 (value, self->total);
+      break;
+
+    case PROP_CURRENCY:
+      g_value_set_string (value, self->currency);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lic_cart_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  LicCart *self = LIC_CART (object);
+
+  switch (prop_id)
+    {
+    case PROP_LINES:
+      self->lines = g_value_dup_object (value);
+      break;
+
+    case PROP_LINE_COUNT:
+      self->line_count = g_value_get_int64 (value);
+      break;
+
+    case PROP_TOTAL:
+      self->total = g_value_get_int64 (value);
+      break;
+
+    case PROP_CURRENCY:
+      self->currency = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lic_cart_class_init (LicCartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lic_cart_finalize;
+  object_class->get_property = lic_cart_get_property;
+  object_class->set_property = lic_cart_set_property;
+
+  /* Its lines (LicCartLine). */
+  properties[PROP_LINES] =
+    g_param_spec_object ("lines", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* The number of lines. */
+  properties[PROP_LINE_COUNT] =
+    g_param_spec_int64 ("line-count", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Its total, in minor units. */
+  properties[PROP_TOTAL] =
+    g_param_spec_int64 ("total", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* ISO 4217 code of the total. */
+  properties[PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lic_cart_init (LicCart *self)
+{
+}
+
+/**
+ * lic_cart_new_from_json:
+ *
+ * Returns: (transfer full): the object @object describes, or %NULL with @error set to
+ *   %LIC_ERROR_PARSE naming the member that is missing or malformed.
+ */
+LicCart *
+lic_cart_new_from_json (JsonObject  *object,
+                        GError     **error)
+{
+  g_autoptr(GListModel) lines = NULL;
+  gint64 line_count = 0;
+  gint64 total = 0;
+  const char *currency = NULL;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  if (!lic_client_json_get_list (object, "lines", TRUE, LIC_TYPE_CART_LINE,
+                                    (LicFromJsonFunc) lic_cart_line_new_from_json,
+                                    &lines, error)
+      || !lic_json_get_int (object, "line_count", FALSE, &line_count, error)
+      || !lic_json_get_int (object, "total", TRUE, &total, error)
+      || !lic_json_get_string (object, "currency", TRUE, &currency, error))
+    return NULL;
+
+  return g_object_new (LIC_TYPE_CART,
+                       "lines", lines,
+                       "line-count", line_count,
+                       "total", total,
+                       "currency", currency,
+                       NULL);
+}
+
+/**
+ * lic_cart_get_lines:
+ *
+ * Returns: (transfer none): a list model of the items
+ */
+GListModel *
+lic_cart_get_lines (LicCart *self)
+{
+  g_return_val_if_fail (LIC_IS_CART (self), NULL);
+
+  return self->lines;
+}
+
+gint64
+lic_cart_get_line_count (LicCart *self)
+{
+  g_return_val_if_fail (LIC_IS_CART (self), 0);
+
+  return self->line_count;
+}
+
+gint64
+lic_cart_get_total (LicCart *self)
+{
+  g_return_val_if_fail (LIC_IS_CART (self), 0);
+
+  return self->total;
+}
+
+const char *
+lic_cart_get_currency (LicCart *self)
+{
+  g_return_val_if_fail (LIC_IS_CART (self), NULL);
+
+  return self->currency;
+}
