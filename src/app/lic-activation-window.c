@@ -110,6 +110,11 @@ activate_done_cb (GObject      *source,
       if (g_error_matches (error, LIC_ERROR, LIC_ERROR_NOT_FOUND))
         show_error (self, _("This activation code is not valid. Check that you copied all of "
                             "it."));
+      /* The server says which in English only, for now; both mean a new e-mail is needed. */
+      else if (g_error_matches (error, LIC_ERROR, LIC_ERROR_CONFLICT))
+        show_error (self, _("This activation code has been used already or has expired. If the "
+                            "licenses have not arrived, ask the supplier for a new activation "
+                            "e-mail."));
       else
         show_error (self, lic_error_text_description (error));
       gtk_widget_grab_focus (GTK_WIDGET (self->code_row));

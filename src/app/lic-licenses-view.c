@@ -25,10 +25,76 @@ struct _LicLicensesView
   GtkColumnViewColumn *delivery_column;
   GtkColumnViewColumn *term_end_column;
 
+  LicStatusStack *orders_status;
+  GtkScrolledWindow *orders_scroller;
+  GtkColumnView *orders_view;
+  GtkColumnViewColumn *order_product_column;
+  GtkColumnViewColumn *order_school_column;
+  GtkColumnViewColumn *order_date_column;
+  GtkColumnViewColumn *order_status_column;
+
   LicListLoader *loader;
+  LicListLoader *orders_loader;
 };
 
 G_DEFINE_FINAL_TYPE (LicLicensesView, lic_licenses_view, LIC_TYPE_PAGE)
+
+/* A row of the Orders list: one order line, with the order it belongs to for its date. */
+#define LIC_TYPE_ORDER_ENTRY (lic_order_entry_get_type ())
+
+G_DECLARE_FINAL_TYPE (LicOrderEntry, lic_order_entry, LIC, ORDER_ENTRY, GObject)
+
+struct _LicOrderEntry
+{
+  GObject parent_instance;
+
+  LicOrder *order;
+  LicOrderLine *line;
+};
+
+G_DEFINE_FINAL_TYPE (LicOrderEntry, lic_order_entry, G_TYPE_OBJECT)
+
+static void
+lic_order_entry_dispose (GObject *object)
+{
+  LicOrderEntry *self = LIC_ORDER_ENTRY (object);
+
+  g_clear_object (&self->order);
+  g_clear_object (&self->line);
+
+  G_OBJECT_CLASS (lic_order_entry_parent_class)->dispose (object);
+}
+
+static void
+lic_order_entry_class_init (LicOrderEntryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lic_order_entry_dispose;
+}
+
+static void
+lic_order_entry_init (LicOrderEntry *self)
+{
+}
+
+/* Maps an order to the list of its lines, which the Orders list flattens. */
+static gpointer
+order_to_entries (gpointer item,
+                  gpointer user_data)
+{
+  g_autoptr(LicOrder) order = item;
+  GListModel *lines = lic_order_get_lines (order);
+  GListStore *entries = g_list_store_new (LIC_TYPE_ORDER_ENTRY);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(LicOrderEntry) entry = g_object_new (LIC_TYPE_ORDER_ENTRY, NULL);
+
+      entry->order = g_object_ref (order);
+      entry->line = g_list_model_get_item (lines, i);
+      g_list_store_append (entries, entry);
+    }
+  return entries;
+}
 
 /* Pools have no search, so the loader's query is dropped. */
 static void
@@ -81,11 +147,51 @@ term_end_text (gpointer item)
 }
 
 static void
+list_orders_async (LicClient           *client,
+                   gconstpointer        query,
+                   const char          *cursor,
+                   guint                limit,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  lic_client_list_orders_async (client, cursor, limit, cancellable, callback, user_data);
+}
+
+static char *
+order_product_text (gpointer item)
+{
+  return g_strdup (lic_order_line_get_product_name (LIC_ORDER_ENTRY (item)->line));
+}
+
+static char *
+order_school_text (gpointer item)
+{
+  return g_strdup (lic_order_line_get_school_name (LIC_ORDER_ENTRY (item)->line));
+}
+
+static char *
+order_date_text (gpointer item)
+{
+  char *date = lic_format_date (lic_order_get_created_at (LIC_ORDER_ENTRY (item)->order));
+
+  return date != NULL ? date : g_strdup ("");
+}
+
+/* The same phrase as on the product page. */
+static char *
+order_status_text (gpointer item)
+{
+  return lic_format_order_line (LIC_ORDER_ENTRY (item)->line);
+}
+
+static void
 lic_licenses_view_reload (LicPage *page)
 {
   LicLicensesView *self = LIC_LICENSES_VIEW (page);
 
   lic_list_loader_load (self->loader, lic_page_get_client (page), NULL, NULL);
+  lic_list_loader_load (self->orders_loader, lic_page_get_client (page), NULL, NULL);
 }
 
 static void
@@ -94,6 +200,7 @@ lic_licenses_view_dispose (GObject *object)
   LicLicensesView *self = LIC_LICENSES_VIEW (object);
 
   g_clear_object (&self->loader);
+  g_clear_object (&self->orders_loader);
 
   G_OBJECT_CLASS (lic_licenses_view_parent_class)->dispose (object);
 }
@@ -109,6 +216,7 @@ lic_licenses_view_class_init (LicLicensesViewClass *klass)
   page_class->reload = lic_licenses_view_reload;
 
   g_type_ensure (LIC_TYPE_POOL);
+  g_type_ensure (LIC_TYPE_ORDER);
   g_type_ensure (LIC_TYPE_STATUS_STACK);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -121,6 +229,13 @@ lic_licenses_view_class_init (LicLicensesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, assigned_column);
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, delivery_column);
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, term_end_column);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, orders_status);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, orders_scroller);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, orders_view);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, order_product_column);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, order_school_column);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, order_date_column);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, order_status_column);
   gtk_widget_class_bind_template_callback (widget_class, lic_page_invalidate);
 }
 
@@ -128,7 +243,10 @@ static void
 lic_licenses_view_init (LicLicensesView *self)
 {
   g_autoptr(GtkSelectionModel) selection = NULL;
+  g_autoptr(GtkSelectionModel) orders_selection = NULL;
   GtkSortListModel *sorted;
+  GtkMapListModel *order_lines;
+  GListModel *orders;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -145,4 +263,19 @@ lic_licenses_view_init (LicLicensesView *self)
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted)));
   gtk_column_view_set_model (self->column_view, selection);
+
+  /* Orders: each line of each order, newest order first, as the server pages them. */
+  lic_column_set_text_func (self->order_product_column, order_product_text);
+  lic_column_set_text_func (self->order_school_column, order_school_text);
+  lic_column_set_text_func (self->order_date_column, order_date_text);
+  lic_column_set_text_func (self->order_status_column, order_status_text);
+
+  self->orders_loader = lic_list_loader_new (LIC_TYPE_ORDER, list_orders_async,
+                                             lic_client_list_orders_finish,
+                                             self->orders_status, self->orders_scroller);
+  orders = lic_list_loader_get_model (self->orders_loader);
+  order_lines = gtk_map_list_model_new (g_object_ref (orders), order_to_entries, NULL, NULL);
+  orders_selection = GTK_SELECTION_MODEL (
+    gtk_no_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (order_lines)))));
+  gtk_column_view_set_model (self->orders_view, orders_selection);
 }

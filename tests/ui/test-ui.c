@@ -770,6 +770,63 @@ is_row_saying (GtkWidget     *widget,
 }
 
 static gboolean
+is_inscription_saying (GtkWidget     *widget,
+                       gconstpointer  text)
+{
+  return GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget)
+         && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL
+         && strstr (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) != NULL;
+}
+
+/* Shows the part of the Licenses view titled @title, through its switcher. */
+static void
+show_licenses_part (GtkWidget  *licenses,
+                    const char *title)
+{
+  GtkWidget *switcher = find_of_type (licenses, GTK_TYPE_STACK_SWITCHER);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (switcher);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_widget (child, is_shown_label, title) != NULL)
+      {
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), TRUE);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* A shown row of the Orders list whose product is @product and whose status holds @status. */
+static gboolean
+orders_say (GtkWidget  *licenses,
+            const char *product,
+            const char *status)
+{
+  GtkWidget *view = find_widget (licenses, is_of_type,
+                                 GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW));
+  GtkWidget *orders = NULL;
+
+  /* The Orders list is the column view of the stack page named "orders". */
+  for (GtkWidget *w = view; w != NULL && orders == NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_STACK (w) && gtk_stack_get_child_by_name (GTK_STACK (w), "orders") != NULL)
+      orders = find_widget (gtk_stack_get_child_by_name (GTK_STACK (w), "orders"), is_of_type,
+                            GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW));
+  if (orders == NULL || !gtk_widget_get_mapped (orders))
+    return FALSE;
+  /* columnview > listview > row > cell > inscription */
+  for (GtkWidget *list = gtk_widget_get_first_child (orders);
+       list != NULL;
+       list = gtk_widget_get_next_sibling (list))
+    for (GtkWidget *row = gtk_widget_get_first_child (list);
+         row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (find_widget (row, is_inscription_saying, product) != NULL
+          && find_widget (row, is_inscription_saying, status) != NULL)
+        return TRUE;
+  return FALSE;
+}
+
+static gboolean
 label_says (GtkWidget     *widget,
             gconstpointer  text)
 {
@@ -1021,6 +1078,13 @@ test_buying (void)
                    (direct_before != NULL ? lic_pool_get_available (direct_before) : 0) + 2);
   g_assert_cmpint (lic_pool_get_awaiting_delivery (delayed_after), ==, 20);
 
+  /* Its Orders list has the line's phrase, the same as on the product page. */
+  show_licenses_part (licenses, "Orders");
+  WAIT_UNTIL (orders_say (licenses, lic_product_get_name (delayed),
+                          "20 licenses awaiting the supplier since"),
+              "the delayed line in the Orders list");
+  show_licenses_part (licenses, "Licenses");
+
   /* The product page says where its licenses are. */
   lic_window_show_product (window, lic_product_get_id (delayed));
   WAIT_UNTIL (find_widget (page, is_row_saying, "20 licenses awaiting the supplier since"),
@@ -1076,6 +1140,10 @@ test_buying (void)
   WAIT_UNTIL (({ g_autoptr(LicPool) p = pool_of (pools, lic_product_get_id (delayed), school_id);
                  p != NULL && lic_pool_get_available (p) == 20; }),
               "Licenses to show the delivered pool");
+  show_licenses_part (licenses, "Orders");
+  WAIT_UNTIL (orders_say (licenses, lic_product_get_name (delayed), "Delivered"),
+              "the Orders list to show the line delivered");
+  show_licenses_part (licenses, "Licenses");
 
   /* Activation by a pasted code: a wrong one is refused in words, the code kept. */
   WAIT_UNTIL ((code = newest_activation_code (server)) != NULL, "the activation e-mail");
