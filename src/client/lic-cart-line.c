@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "lic-client-json.h"
+#include "lic-json.h"
 #include "lic-cart-line.h"
 
 struct _LicCartLine
@@ -381,11 +381,11 @@ lic_cart_line_new_from_json (JsonObject  *object,
       || !lic_json_get_int (object, "line_total", TRUE, &line_total, error)
       || !lic_json_get_string (object, "currency", TRUE, &currency, error)
       || !lic_json_get_int (object, "term_months", FALSE, &term_months, error)
-      || !lic_client_json_get_ids (object, "user_ids", FALSE, &user_ids, error)
-      || !lic_client_json_get_ids (object, "group_ids", FALSE, &group_ids, error)
+      || !lic_json_get_ids (object, "user_ids", FALSE, &user_ids, error)
+      || !lic_json_get_ids (object, "group_ids", FALSE, &group_ids, error)
       || !lic_json_get_int (object, "assigned_count", FALSE, &assigned_count, error)
-      || !lic_client_json_get_bool (object, "can_assign_in_advance", FALSE,
-                                    &can_assign_in_advance, error))
+      || !lic_json_get_bool (object, "can_assign_in_advance", FALSE,
+                             &can_assign_in_advance, error))
     return NULL;
 
   return g_object_new (LIC_TYPE_CART_LINE,

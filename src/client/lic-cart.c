@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "lic-client-json.h"
+#include "lic-json.h"
 #include "lic-cart.h"
 #include "lic-cart-line.h"
 
@@ -162,9 +162,9 @@ lic_cart_new_from_json (JsonObject  *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  if (!lic_client_json_get_list (object, "lines", TRUE, LIC_TYPE_CART_LINE,
-                                    (LicFromJsonFunc) lic_cart_line_new_from_json,
-                                    &lines, error)
+  if (!lic_json_get_list (object, "lines", TRUE, LIC_TYPE_CART_LINE,
+                          (LicFromJsonFunc) lic_cart_line_new_from_json,
+                          &lines, error)
       || !lic_json_get_int (object, "line_count", FALSE, &line_count, error)
       || !lic_json_get_int (object, "total", TRUE, &total, error)
       || !lic_json_get_string (object, "currency", TRUE, &currency, error))

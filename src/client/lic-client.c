@@ -17,7 +17,7 @@
 #include <libsoup/soup.h>
 
 #include "lic-client.h"
-#include "lic-client-json.h"
+#include "lic-json.h"
 
 #define API_PREFIX "/api/v1"
 
@@ -1457,7 +1457,7 @@ apply_session (LicClient   *self,
     return FALSE;
   if (!lic_json_get_enum (user_object, "admin_scope", LIC_TYPE_ADMIN_SCOPE, &admin_scope, error))
     return FALSE;
-  if (!lic_client_json_get_ids (user_object, "school_ids", TRUE, &school_ids, error))
+  if (!lic_json_get_ids (user_object, "school_ids", TRUE, &school_ids, error))
     return FALSE;
 
   set_session (self, token, user, organization, admin_scope, g_steal_pointer (&school_ids));
@@ -1780,9 +1780,9 @@ get_product_cb (GObject      *source,
   root = send_json_finish (LIC_CLIENT (source), result, &error);
   if (root == NULL
       || (product = lic_product_new_from_json (root, &error)) == NULL
-      || !lic_client_json_get_list (root, "schools", FALSE, LIC_TYPE_PRODUCT_SCHOOL,
-                                    (LicFromJsonFunc) lic_product_school_new_from_json,
-                                    &schools, &error))
+      || !lic_json_get_list (root, "schools", FALSE, LIC_TYPE_PRODUCT_SCHOOL,
+                             (LicFromJsonFunc) lic_product_school_new_from_json,
+                             &schools, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -2119,7 +2119,7 @@ add_ids (JsonBuilder *builder,
          GArray      *ids)
 {
   if (ids != NULL)
-    lic_client_json_add_ids (builder, member, (const gint64 *) ids->data, ids->len);
+    lic_json_add_ids (builder, member, (const gint64 *) ids->data, ids->len);
 }
 
 /**
@@ -2571,7 +2571,7 @@ lic_client_mark_notifications_read_async (LicClient           *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   json_builder_begin_object (builder);
-  lic_client_json_add_ids (builder, "ids", ids, n_ids);
+  lic_json_add_ids (builder, "ids", ids, n_ids);
   json_builder_end_object (builder);
   request_item_async (self, lic_client_mark_notifications_read_async, "POST",
                       "/notifications/read", builder, G_TYPE_NONE, NULL, FALSE,

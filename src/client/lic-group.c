@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "lic-client-json.h"
+#include "lic-json.h"
 #include "lic-group.h"
 
 struct _LicGroup

@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "lic-client-json.h"
+#include "lic-json.h"
 #include "lic-notification.h"
 
 struct _LicNotification
@@ -303,7 +303,7 @@ lic_notification_new_from_json (JsonObject  *object,
   if (!lic_json_get_int (object, "id", TRUE, &id, error)
       || !lic_json_get_string (object, "kind", TRUE, &kind, error)
       || !lic_json_get_string (object, "created_at", TRUE, &created_at, error)
-      || !lic_client_json_get_bool (object, "read", FALSE, &read, error)
+      || !lic_json_get_bool (object, "read", FALSE, &read, error)
       || !lic_json_get_int (object, "order_id", FALSE, &order_id, error)
       || !lic_json_get_int (object, "order_line_id", FALSE, &order_line_id, error)
       || !lic_json_get_int (object, "product_id", FALSE, &product_id, error)

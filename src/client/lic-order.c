@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "lic-client-json.h"
+#include "lic-json.h"
 #include "lic-order.h"
 #include "lic-order-line.h"
 
@@ -203,9 +203,9 @@ lic_order_new_from_json (JsonObject  *object,
       || !lic_json_get_string (object, "payment", FALSE, &payment, error)
       || !lic_json_get_int (object, "total", FALSE, &total, error)
       || !lic_json_get_string (object, "currency", FALSE, &currency, error)
-      || !lic_client_json_get_list (object, "lines", TRUE, LIC_TYPE_ORDER_LINE,
-                                    (LicFromJsonFunc) lic_order_line_new_from_json,
-                                    &lines, error))
+      || !lic_json_get_list (object, "lines", TRUE, LIC_TYPE_ORDER_LINE,
+                             (LicFromJsonFunc) lic_order_line_new_from_json,
+                             &lines, error))
     return NULL;
 
   return g_object_new (LIC_TYPE_ORDER,

@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "lic-client-json.h"
+#include "lic-json.h"
 #include "lic-product-school.h"
 #include "lic-order-line.h"
 
@@ -255,9 +255,9 @@ lic_product_school_new_from_json (JsonObject  *object,
       || !lic_json_get_int (object, "payable", FALSE, &payable, error)
       || !lic_json_get_int (object, "to_renew", FALSE, &to_renew, error)
       || !lic_json_get_int (object, "no_access", FALSE, &no_access, error)
-      || !lic_client_json_get_list (object, "order_lines", FALSE, LIC_TYPE_ORDER_LINE,
-                                    (LicFromJsonFunc) lic_order_line_new_from_json,
-                                    &order_lines, error))
+      || !lic_json_get_list (object, "order_lines", FALSE, LIC_TYPE_ORDER_LINE,
+                             (LicFromJsonFunc) lic_order_line_new_from_json,
+                             &order_lines, error))
     return NULL;
 
   return g_object_new (LIC_TYPE_PRODUCT_SCHOOL,

@@ -5,9 +5,14 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
+
+/* Reads one object of the API into an item: lic_product_new_from_json() and its kind. */
+typedef gpointer (*LicFromJsonFunc) (JsonObject  *object,
+                                     GError     **error);
 
 gboolean     lic_json_get_int      (JsonObject   *object,
                                     const char   *member,
@@ -29,6 +34,23 @@ gboolean     lic_json_get_enum     (JsonObject   *object,
                                     GType         enum_type,
                                     int          *out,
                                     GError      **error);
+gboolean     lic_json_get_bool     (JsonObject   *object,
+                                    const char   *member,
+                                    gboolean      required,
+                                    gboolean     *out,
+                                    GError      **error);
+gboolean     lic_json_get_ids      (JsonObject   *object,
+                                    const char   *member,
+                                    gboolean      required,
+                                    GArray      **out,
+                                    GError      **error);
+gboolean     lic_json_get_list     (JsonObject       *object,
+                                    const char       *member,
+                                    gboolean          required,
+                                    GType             item_type,
+                                    LicFromJsonFunc   from_json,
+                                    GListModel      **out,
+                                    GError          **error);
 JsonObject  *lic_json_parse_object (const char   *data,
                                     gssize        length,
                                     GError      **error);
@@ -40,6 +62,10 @@ void         lic_json_add_enum     (JsonBuilder         *builder,
                                     const char          *member,
                                     GType                enum_type,
                                     int                  value);
+void         lic_json_add_ids      (JsonBuilder         *builder,
+                                    const char          *member,
+                                    const gint64        *ids,
+                                    gsize                n_ids);
 char        *lic_json_to_string    (JsonBuilder         *builder);
 
 G_END_DECLS
