@@ -486,6 +486,214 @@ add_pools (LicDemo *self,
     }
 }
 
+/* The large municipality of --demo-users: schools of about CITY_SCHOOL_SIZE people, classes
+ * of about CITY_CLASS_SIZE pupils, and a pool of each of city_products at every school that
+ * gives about 91 % of its pupils and teachers a license, so that a user has about ten. */
+
+#define CITY_SCHOOL_SIZE 500
+#define CITY_CLASS_SIZE 25
+#define CITY_SHARE 91                 /* per cent of the users of a school in each pool */
+
+static const char city_marker[] = "demo-city";
+
+static const LicDemoOrganization city_organizations[] = {
+  { "Storå kommun", "SEK", "SE", "sv" },
+};
+
+static const char * const city_school_names[] = {
+  "Almskolan", "Björkskolan", "Ekskolan", "Granskolan", "Hasselskolan", "Lindskolan",
+  "Lönnskolan", "Rönnskolan", "Tallskolan", "Aspskolan", "Enskolan", "Sälgskolan",
+};
+
+static const guint city_products[] = {
+  MATTEMOLNET, LASLYFTET, KEMILABBET, KIELIKOMPASSI, RUOTSIA, CODEQUEST, WRITER, HISTORY_ATLAS,
+  NOTVERKSTADEN, LUKUPOLKU, FYSIKFABRIKEN,
+};
+
+/* "Märta Sjöberg" → "marta.sjoberg.1", "marta.sjoberg.2" and so on: the dot before the number
+ * keeps them apart from the usernames of the small demo. */
+static char *
+make_city_username (GHashTable *counts,
+                    const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  char *base = g_ascii_strdown (ascii, -1);
+  guint n;
+
+  g_strdelimit (base, " ", '.');
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, base)) + 1;
+  g_hash_table_replace (counts, base, GUINT_TO_POINTER (n));
+  return g_strdup_printf ("%s.%u", base, n);
+}
+
+static void
+add_city_person (LicDemo    *self,
+                 GRand      *rand,
+                 GHashTable *counts,
+                 guint       school,
+                 LicRole     role,
+                 int         group)
+{
+  int n_first = G_N_ELEMENTS (swedish_first_names);
+  int n_last = G_N_ELEMENTS (swedish_last_names);
+  LicDemoUser user = { 0 };
+
+  user.school = school;
+  user.name = g_strdup_printf ("%s %s", swedish_first_names[g_rand_int_range (rand, 0, n_first)],
+                               swedish_last_names[g_rand_int_range (rand, 0, n_last)]);
+  user.username = make_city_username (counts, user.name);
+  user.email = g_strdup_printf ("%s@stora.example.se", user.username);
+  user.role = role;
+  user.admin_school = -1;
+  user.group = group;
+  g_array_append_val (self->users, user);
+}
+
+/* One school of @size people: pupils in classes, about 8 % teachers, two administrators. */
+static void
+add_city_school (LicDemo    *self,
+                 GRand      *rand,
+                 GHashTable *counts,
+                 guint       school,
+                 guint       size)
+{
+  guint n_admins = MIN (size, 2);
+  guint n_teachers = (size - n_admins) * 8 / 100;
+  guint n_students = size - n_admins - n_teachers;
+  guint n_classes = MAX (1, n_students / CITY_CLASS_SIZE);
+  guint first_group = self->groups->len;
+
+  for (guint c = 0; c < n_classes; c++)
+    {
+      /* 1A … 9A, 1B … 9B and so on. */
+      g_autofree char *name = g_strdup_printf ("%u%c", c % 9 + 1, 'A' + (int) (c / 9) % 26);
+
+      if (c >= 9 * 26)
+        {
+          g_free (name);
+          name = g_strdup_printf ("%u%c%u", c % 9 + 1, 'A' + (int) (c / 9) % 26, c / (9 * 26));
+        }
+      add_group (self, school, name);
+    }
+  for (guint i = 0; i < n_students; i++)
+    add_city_person (self, rand, counts, school, LIC_ROLE_STUDENT, first_group + i % n_classes);
+  for (guint i = 0; i < n_teachers; i++)
+    add_city_person (self, rand, counts, school, LIC_ROLE_TEACHER, first_group + i % n_classes);
+  for (guint i = 0; i < n_admins; i++)
+    add_city_person (self, rand, counts, school, LIC_ROLE_ADMINISTRATOR, -1);
+}
+
+static void
+add_city_pools (LicDemo *self,
+                GRand   *rand,
+                guint    first_user)
+{
+  for (guint school = 0; school < self->n_schools; school++)
+    for (guint p = 0; p < G_N_ELEMENTS (city_products); p++)
+      {
+        LicDemoPool pool = { 0 };
+
+        pool.school = school;
+        pool.product = city_products[p];
+        pool.term_end = "2027-07-31";
+        pool.assigned_at = ASSIGNED_AT;
+        pool.users = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_array_append_val (self->pools, pool);
+      }
+
+  /* Users come school by school: one pass hands each its licenses. */
+  for (guint u = first_user; u < self->users->len; u++)
+    {
+      const LicDemoUser *user = &g_array_index (self->users, LicDemoUser, u);
+
+      if (user->role == LIC_ROLE_ADMINISTRATOR)
+        continue;
+      for (guint p = 0; p < G_N_ELEMENTS (city_products); p++)
+        if (g_rand_int_range (rand, 0, 100) < CITY_SHARE)
+          g_array_append_val (g_array_index (self->pools, LicDemoPool,
+                                             user->school * G_N_ELEMENTS (city_products) + p).users,
+                              u);
+    }
+  for (guint p = 0; p < self->pools->len; p++)
+    {
+      LicDemoPool *pool = &g_array_index (self->pools, LicDemoPool, p);
+
+      pool->quantity_paid = (pool->users->len / 5 + 1) * 5;
+    }
+}
+
+/**
+ * lic_demo_new_city:
+ * @n_users: about how many people the municipality has (at least 1)
+ *
+ * The municipality of --demo-users: "Storå kommun" with a school for every
+ * %CITY_SCHOOL_SIZE people, its organization admin `demo-city` (password `demo-city`) and
+ * about ten licenses for every pupil and teacher. Load it after the demo, whose products it
+ * uses. The same @n_users makes the same data on every call.
+ *
+ * Returns: (transfer full): the data
+ */
+LicDemo *
+lic_demo_new_city (guint     n_users,
+                   GError  **error)
+{
+  g_autoptr(LicDemo) self = g_new0 (LicDemo, 1);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (DEMO_SEED + n_users);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  LicDemoSchool *city_schools;
+  LicDemoUser account = { 0 };
+  guint n_schools = MAX (1, (n_users + CITY_SCHOOL_SIZE / 2) / CITY_SCHOOL_SIZE);
+
+  g_return_val_if_fail (n_users > 0, NULL);
+
+  self->marker = city_marker;
+  self->shares_library = TRUE;
+  self->organizations = city_organizations;
+  self->n_organizations = G_N_ELEMENTS (city_organizations);
+  self->products = products;
+  self->n_products = G_N_ELEMENTS (products);
+  self->strings = g_ptr_array_new_with_free_func (g_free);
+  city_schools = g_new0 (LicDemoSchool, n_schools);
+  self->schools = city_schools;
+  self->n_schools = n_schools;
+  for (guint i = 0; i < n_schools; i++)
+    {
+      char *name = g_strdup_printf ("%s %u",
+                                    city_school_names[i % G_N_ELEMENTS (city_school_names)],
+                                    i / (guint) G_N_ELEMENTS (city_school_names) + 1);
+
+      g_ptr_array_add (self->strings, name);
+      city_schools[i].organization = 0;
+      city_schools[i].name = name;
+    }
+  self->groups = g_array_new (FALSE, FALSE, sizeof (LicDemoGroup));
+  g_array_set_clear_func (self->groups, clear_group);
+  self->users = g_array_sized_new (FALSE, FALSE, sizeof (LicDemoUser), n_users + 1);
+  g_array_set_clear_func (self->users, clear_user);
+  self->pools = g_array_new (FALSE, FALSE, sizeof (LicDemoPool));
+  g_array_set_clear_func (self->pools, clear_pool);
+
+  account.password_hash = lic_password_hash (city_marker, error);
+  if (account.password_hash == NULL)
+    return NULL;
+  account.school = 0;
+  account.username = g_strdup (city_marker);
+  account.name = g_strdup ("Karin Holmberg");
+  account.email = g_strdup ("karin.holmberg@stora.example.se");
+  account.role = LIC_ROLE_ADMINISTRATOR;
+  account.organization_admin = TRUE;
+  account.admin_school = -1;
+  account.group = -1;
+  g_array_append_val (self->users, account);
+
+  for (guint i = 0; i < n_schools; i++)
+    add_city_school (self, rand, counts, i,
+                     n_users / n_schools + (i < n_users % n_schools ? 1 : 0));
+  add_city_pools (self, rand, 1);
+
+  return g_steal_pointer (&self);
+}
+
 /**
  * lic_demo_new:
  *
@@ -501,6 +709,7 @@ lic_demo_new (GError **error)
 
   G_STATIC_ASSERT (G_N_ELEMENTS (supplier_keys) == G_N_ELEMENTS (suppliers));
 
+  self->marker = "demo";
   self->organizations = organizations;
   self->n_organizations = G_N_ELEMENTS (organizations);
   self->schools = schools;
@@ -534,5 +743,7 @@ lic_demo_free (LicDemo *self)
   g_clear_pointer (&self->groups, g_array_unref);
   g_clear_pointer (&self->users, g_array_unref);
   g_clear_pointer (&self->pools, g_array_unref);
+  g_clear_pointer (&self->strings, g_ptr_array_unref);
+  g_free ((gpointer) (self->marker == city_marker ? self->schools : NULL));
   g_free (self);
 }

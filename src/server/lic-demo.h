@@ -78,6 +78,9 @@ typedef struct
 
 typedef struct
 {
+  const char *marker;               /* the key in the store that says it is loaded */
+  gboolean shares_library;          /* its products are those of the demo, loaded already, and
+                                       found by name; it has no suppliers of its own */
   const LicDemoOrganization *organizations;
   guint n_organizations;
   const LicDemoSchool *schools;
@@ -90,9 +93,12 @@ typedef struct
   GArray *groups;                   /* LicDemoGroup */
   GArray *users;                    /* LicDemoUser */
   GArray *pools;                    /* LicDemoPool */
+  GPtrArray *strings;               /* what owns the names of schools made at run time */
 } LicDemo;
 
-LicDemo *lic_demo_new  (GError  **error);
+LicDemo *lic_demo_new      (GError  **error);
+LicDemo *lic_demo_new_city (guint     n_users,
+                            GError  **error);
 void     lic_demo_free (LicDemo  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LicDemo, lic_demo_free)

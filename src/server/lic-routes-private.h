@@ -83,6 +83,8 @@ gboolean  lic_routes_users_list     (LicRequest *request, GError **error);
 gboolean  lic_routes_groups_list    (LicRequest *request, GError **error);
 gboolean  lic_routes_pools_list     (LicRequest *request, GError **error);
 gboolean  lic_routes_pools_get      (LicRequest *request, GError **error);
+gboolean  lic_routes_pools_assign   (LicRequest *request, GError **error);
+gboolean  lic_routes_pools_unassign (LicRequest *request, GError **error);
 gboolean  lic_routes_suppliers_list (LicRequest *request, GError **error);
 gboolean  lic_routes_cart_get       (LicRequest *request, GError **error);
 gboolean  lic_routes_cart_add_line  (LicRequest *request, GError **error);

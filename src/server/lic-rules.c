@@ -71,6 +71,47 @@ lic_rules_refuse_pick (const char  *kind,
 }
 
 /**
+ * lic_rules_check_assignment:
+ * @new_users: the users an assignment would add to a pool (not those it has already)
+ * @free_licenses: the pool's licenses paid and not assigned
+ *
+ * A pool assigns no more users than it has licenses for.
+ */
+gboolean
+lic_rules_check_assignment (gint64   new_users,
+                            gint64   free_licenses,
+                            GError **error)
+{
+  if (new_users <= free_licenses)
+    return TRUE;
+  g_set_error (error, LIC_ERROR, LIC_ERROR_CONFLICT,
+               "Assigning %" G_GINT64_FORMAT " %s needs %" G_GINT64_FORMAT " %s; "
+               "%" G_GINT64_FORMAT " %s free. Assign fewer users or buy more licenses.",
+               new_users, new_users == 1 ? "user" : "users",
+               new_users, new_users == 1 ? "license" : "licenses",
+               MAX (free_licenses, 0), free_licenses == 1 ? "is" : "are");
+  return FALSE;
+}
+
+/**
+ * lic_rules_refuse_outsiders:
+ * @outsiders: how many of the users named are not users of the pool's school
+ *
+ * An assignment names only users of the pool's school (or ids of no user at all).
+ */
+void
+lic_rules_refuse_outsiders (gint64       outsiders,
+                            const char  *school_name,
+                            GError     **error)
+{
+  g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
+               "%" G_GINT64_FORMAT " of the users named %s not %s of %s. Assign only users of "
+               "the pool's school.",
+               outsiders, outsiders == 1 ? "is" : "are", outsiders == 1 ? "a user" : "users",
+               school_name);
+}
+
+/**
  * lic_rules_check_checkout:
  * @buyer_email: (nullable): where activation e-mails for the admin checking out go
  *

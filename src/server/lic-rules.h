@@ -33,6 +33,12 @@ gboolean lic_rules_check_checkout       (const LicCart      *cart,
                                          const LicCheckout  *checkout,
                                          const char         *buyer_email,
                                          GError            **error);
+gboolean lic_rules_check_assignment     (gint64              new_users,
+                                         gint64              free_licenses,
+                                         GError            **error);
+void     lic_rules_refuse_outsiders     (gint64              outsiders,
+                                         const char         *school_name,
+                                         GError            **error);
 void     lic_rules_refuse_code          (GError            **error);
 gboolean lic_rules_check_code           (const char         *used_at,
                                          const char         *expires_at,

@@ -780,30 +780,41 @@ state_at_checkout (LicDelivery delivery)
     }
 }
 
-/* Assigns the users a direct line picked, passing over those the pool has already; they
- * count for the line that first assigned them. */
-static gboolean
-assign_picks (LicSqliteConnection  *connection,
-              gint64                pool_id,
-              gint64                cart_line_id,
-              gint64                order_line_id,
-              const char           *now,
-              GError              **error)
+/**
+ * lic_sqlite_assign_users:
+ * @users_sql: a SELECT of a column of user ids, distinct; `?4` in it stands for @source_id
+ * @order_line_id: the order line whose checkout assigns them, or 0
+ *
+ * The one way users are assigned to a pool: every user @users_sql selects, passing over those
+ * the pool has already (who keep the line that first assigned them). Checkout assigns the users
+ * a direct line picked; POST /pools/{id}/assignments those it names.
+ */
+gboolean
+lic_sqlite_assign_users (LicSqliteConnection  *connection,
+                         gint64                pool_id,
+                         const char           *users_sql,
+                         gint64                source_id,
+                         gint64                order_line_id,
+                         const char           *now,
+                         GError              **error)
 {
   g_autoptr(LicSqliteStatement) stmt = NULL;
+  g_autofree char *sql = g_strconcat ("INSERT OR IGNORE INTO assignments"
+                                      " (pool_id, user_id, assigned_at, state, order_line_id)"
+                                      " SELECT ?1, user_id, ?2, 'active', ?3 FROM (",
+                                      users_sql, ")", NULL);
 
-  stmt = lic_sqlite_connection_prepare (connection,
-                                        "INSERT OR IGNORE INTO assignments"
-                                        " (pool_id, user_id, assigned_at, state, order_line_id)"
-                                        " SELECT ?1, user_id, ?2, 'active', ?3"
-                                        " FROM (" LINE_USERS ("?4") ")",
-                                        error);
+  stmt = lic_sqlite_connection_prepare (connection, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, pool_id);
   lic_sqlite_bind_text (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, order_line_id);
-  sqlite3_bind_int64 (stmt, 4, cart_line_id);
+  if (order_line_id > 0)
+    sqlite3_bind_int64 (stmt, 3, order_line_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  if (sqlite3_bind_parameter_count (stmt) >= 4)
+    sqlite3_bind_int64 (stmt, 4, source_id);
   return lic_sqlite_run (stmt, error);
 }
 
@@ -848,7 +859,8 @@ order_line (LicSqliteConnection  *connection,
     {
     case LIC_DELIVERY_DIRECT:
       return add_licenses (connection, pool_id, line->quantity, line->term_months, now, error)
-             && assign_picks (connection, pool_id, line->id, line_id, since, error);
+             && lic_sqlite_assign_users (connection, pool_id, LINE_USERS ("?4"), line->id,
+                                         line_id, since, error);
     case LIC_DELIVERY_DELAYED:
       return TRUE;
     case LIC_DELIVERY_ACTIVATION_MAIL:

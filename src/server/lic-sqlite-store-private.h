@@ -1,8 +1,8 @@
 /* lic-sqlite-store-private.h: what the files of LicSqliteStore share.
  *
  * lic-sqlite-store.c holds the class, people, the library and pools; lic-sqlite-buying.c the
- * cart, orders, deliveries and activation codes; lic-sqlite-notices.c notifications and the
- * outbox.
+ * cart, orders, deliveries and activation codes; lic-sqlite-assignments.c bulk assignment;
+ * lic-sqlite-notices.c notifications and the outbox.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -48,7 +48,19 @@ int                  lic_sqlite_enum_column         (LicSqliteStatement    *stmt
                                                      int                    column,
                                                      GType                  enum_type);
 
+LicPoolItem         *lic_sqlite_load_pool           (LicSqliteConnection   *connection,
+                                                     const LicCaller       *caller,
+                                                     gint64                 pool_id,
+                                                     GError               **error);
+
 /* lic-sqlite-buying.c */
+gboolean             lic_sqlite_assign_users        (LicSqliteConnection   *connection,
+                                                     gint64                 pool_id,
+                                                     const char            *users_sql,
+                                                     gint64                 source_id,
+                                                     gint64                 order_line_id,
+                                                     const char            *now,
+                                                     GError               **error);
 GPtrArray           *lic_sqlite_load_order_lines    (LicSqliteConnection   *connection,
                                                      const LicSqliteScope  *scope,
                                                      const char            *condition,
@@ -106,6 +118,22 @@ LicOrder            *lic_sqlite_store_activate      (LicStore              *stor
                                                      const char            *code_hash,
                                                      GDateTime             *now,
                                                      gint64                *pool_id,
+                                                     GError               **error);
+
+/* lic-sqlite-assignments.c */
+LicPoolItem         *lic_sqlite_store_assign        (LicStore              *store,
+                                                     const LicCaller       *caller,
+                                                     gint64                 pool_id,
+                                                     const LicAssignment   *assignment,
+                                                     GDateTime             *now,
+                                                     gint64                *assigned,
+                                                     gint64                *already_assigned,
+                                                     GError               **error);
+LicPoolItem         *lic_sqlite_store_unassign      (LicStore              *store,
+                                                     const LicCaller       *caller,
+                                                     gint64                 pool_id,
+                                                     GArray                *user_ids,
+                                                     gint64                *unassigned,
                                                      GError               **error);
 
 /* lic-sqlite-notices.c */

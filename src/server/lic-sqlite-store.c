@@ -947,13 +947,23 @@ lic_sqlite_store_get_pool (LicStore         *store,
 {
   LicSqliteStore *self = LIC_SQLITE_STORE (store);
   g_autoptr(LicSqliteConnection) connection = NULL;
-  g_autoptr(LicSqliteQuery) query = NULL;
-  g_autoptr(LicSqliteStatement) stmt = NULL;
-  int rc;
 
   connection = lic_sqlite_store_acquire (self, error);
   if (connection == NULL)
     return NULL;
+  return lic_sqlite_load_pool (connection, caller, pool_id, error);
+}
+
+/* A pool of @caller's schools, or %NULL with %LIC_ERROR_NOT_FOUND. */
+LicPoolItem *
+lic_sqlite_load_pool (LicSqliteConnection  *connection,
+                      const LicCaller      *caller,
+                      gint64                pool_id,
+                      GError              **error)
+{
+  g_autoptr(LicSqliteQuery) query = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  int rc;
 
   query = lic_sqlite_query_new (POOL_SELECT);
   lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
@@ -1201,6 +1211,42 @@ insert_library (LicSqliteConnection  *connection,
   return TRUE;
 }
 
+/* The ids of the products of a demo that shares the library loaded already. */
+static gboolean
+find_library (LicSqliteConnection  *connection,
+              const LicDemo        *demo,
+              DemoIds              *ids,
+              GError              **error)
+{
+  g_autoptr(LicSqliteStatement) product = NULL;
+
+  product = lic_sqlite_connection_prepare (connection,
+                                           "SELECT id FROM products WHERE name = ?"
+                                           " ORDER BY id LIMIT 1",
+                                           error);
+  if (product == NULL)
+    return FALSE;
+  ids->products = id_array (demo->n_products);
+  for (guint i = 0; i < demo->n_products; i++)
+    {
+      gint64 id;
+
+      lic_sqlite_bind_text (product, 1, demo->products[i].name);
+      if (lic_sqlite_step (product, error) != SQLITE_ROW)
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, LIC_ERROR, LIC_ERROR_SERVER,
+                         "The demo's product “%s” is missing; load the demo first",
+                         demo->products[i].name);
+          return FALSE;
+        }
+      id = sqlite3_column_int64 (product, 0);
+      lic_sqlite_statement_reset (product);
+      g_array_append_val (ids->products, id);
+    }
+  return TRUE;
+}
+
 static gboolean
 insert_people (LicSqliteConnection  *connection,
                const LicDemo        *demo,
@@ -1382,17 +1428,23 @@ lic_sqlite_store_load_demo (LicStore       *store,
     return FALSE;
 
   check = lic_sqlite_connection_prepare (connection,
-                                         "SELECT 1 FROM meta WHERE key = 'demo'", error);
-  if (check == NULL || (rc = lic_sqlite_step (check, error)) == SQLITE_ERROR)
+                                         "SELECT 1 FROM meta WHERE key = ?", error);
+  if (check == NULL)
+    return FALSE;
+  lic_sqlite_bind_text (check, 1, demo->marker);
+  if ((rc = lic_sqlite_step (check, error)) == SQLITE_ERROR)
     return FALSE;
   if (rc == SQLITE_DONE)
     {
       mark = lic_sqlite_connection_prepare (connection,
-                                            "INSERT INTO meta (key, value) VALUES ('demo', '1')",
+                                            "INSERT INTO meta (key, value) VALUES (?, '1')",
                                             error);
-      if (mark == NULL
-          || !insert_organizations (connection, demo, &ids, error)
-          || !insert_library (connection, demo, &ids, error)
+      if (mark == NULL)
+        return FALSE;
+      lic_sqlite_bind_text (mark, 1, demo->marker);
+      if (!insert_organizations (connection, demo, &ids, error)
+          || !(demo->shares_library ? find_library (connection, demo, &ids, error)
+                                    : insert_library (connection, demo, &ids, error))
           || !insert_people (connection, demo, &ids, error)
           || !insert_pools (connection, demo, &ids, error)
           || !lic_sqlite_run (mark, error))
@@ -1448,6 +1500,8 @@ lic_sqlite_store_store_iface_init (LicStoreInterface *iface)
   iface->list_pools = lic_sqlite_store_list_pools;
   iface->get_pool = lic_sqlite_store_get_pool;
   iface->list_suppliers = lic_sqlite_store_list_suppliers;
+  iface->assign = lic_sqlite_store_assign;
+  iface->unassign = lic_sqlite_store_unassign;
   iface->get_cart = lic_sqlite_store_get_cart;
   iface->change_cart = lic_sqlite_store_change_cart;
   iface->remove_cart_line = lic_sqlite_store_remove_cart_line;

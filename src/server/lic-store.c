@@ -295,6 +295,60 @@ lic_store_get_pool (LicStore         *self,
 }
 
 /**
+ * lic_store_assign:
+ * @assigned: (out): the users assigned now
+ * @already_assigned: (out): the users named who had the pool already
+ *
+ * Assigns the users @assignment names to a pool of @caller's schools, in one transaction: all
+ * of them, or none when a user is not of the pool's school (%LIC_ERROR_INVALID) or the new
+ * ones need more licenses than are free (%LIC_ERROR_CONFLICT, with the numbers).
+ *
+ * Returns: (transfer full): the pool as it is now, or %NULL with @error set
+ *   (%LIC_ERROR_NOT_FOUND for a pool outside @caller's schools)
+ */
+LicPoolItem *
+lic_store_assign (LicStore             *self,
+                  const LicCaller      *caller,
+                  gint64                pool_id,
+                  const LicAssignment  *assignment,
+                  GDateTime            *now,
+                  gint64               *assigned,
+                  gint64               *already_assigned,
+                  GError              **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL, NULL);
+  g_return_val_if_fail (assignment != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->assign (self, caller, pool_id, assignment, now, assigned,
+                                             already_assigned, error);
+}
+
+/**
+ * lic_store_unassign:
+ * @user_ids: (element-type gint64): the users; those without the pool are passed over
+ * @unassigned: (out): the assignments removed
+ *
+ * Returns: (transfer full): the pool as it is now, or %NULL with @error set
+ *   (%LIC_ERROR_NOT_FOUND for a pool outside @caller's schools)
+ */
+LicPoolItem *
+lic_store_unassign (LicStore         *self,
+                    const LicCaller  *caller,
+                    gint64            pool_id,
+                    GArray           *user_ids,
+                    gint64           *unassigned,
+                    GError          **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL, NULL);
+  g_return_val_if_fail (user_ids != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->unassign (self, caller, pool_id, user_ids, unassigned,
+                                               error);
+}
+
+/**
  * lic_store_list_suppliers:
  *
  * Returns: (transfer full) (element-type LicSupplierInfo): the suppliers of the products

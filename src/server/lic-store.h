@@ -94,6 +94,18 @@ typedef struct
   char *awaiting_since;             /* the oldest such order's date, or NULL */
 } LicPoolItem;
 
+/* Whom POST /pools/{id}/assignments names: users, the members of groups and every user of a
+ * role at the pool's school, each counted once however often it is named. */
+typedef struct
+{
+  GArray *user_ids;                 /* gint64; NULL: none */
+  GArray *group_ids;                /* gint64; NULL: none */
+  int role;                         /* a LicRole, or -1: none */
+} LicAssignment;
+
+/* The most ids one request of assignments may name: user_ids and group_ids together. */
+#define LIC_ASSIGNMENT_MAX_IDS 100000
+
 /* A change to a cart line: what POST /cart/lines and PATCH /cart/lines/{id} were given. */
 typedef struct
 {
@@ -183,6 +195,20 @@ struct _LicStoreInterface
                                   GError                 **error);
   GPtrArray   *(*list_suppliers) (LicStore                *self,
                                   const LicCaller         *caller,
+                                  GError                 **error);
+  LicPoolItem *(*assign)         (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  gint64                   pool_id,
+                                  const LicAssignment     *assignment,
+                                  GDateTime               *now,
+                                  gint64                  *assigned,
+                                  gint64                  *already_assigned,
+                                  GError                 **error);
+  LicPoolItem *(*unassign)       (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  gint64                   pool_id,
+                                  GArray                  *user_ids,
+                                  gint64                  *unassigned,
                                   GError                 **error);
 
   LicCart     *(*get_cart)       (LicStore                *self,
@@ -330,6 +356,20 @@ LicPoolItem *lic_store_get_pool       (LicStore                *self,
                                        GError                 **error);
 GPtrArray   *lic_store_list_suppliers (LicStore                *self,
                                        const LicCaller         *caller,
+                                       GError                 **error);
+LicPoolItem *lic_store_assign         (LicStore                *self,
+                                       const LicCaller         *caller,
+                                       gint64                   pool_id,
+                                       const LicAssignment     *assignment,
+                                       GDateTime               *now,
+                                       gint64                  *assigned,
+                                       gint64                  *already_assigned,
+                                       GError                 **error);
+LicPoolItem *lic_store_unassign       (LicStore                *self,
+                                       const LicCaller         *caller,
+                                       gint64                   pool_id,
+                                       GArray                  *user_ids,
+                                       gint64                  *unassigned,
                                        GError                 **error);
 
 LicCart     *lic_store_get_cart       (LicStore                *self,

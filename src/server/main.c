@@ -30,6 +30,7 @@ typedef struct
   int port;
   int threads;
   gboolean demo;
+  int demo_users;
   gboolean test_clock;
   char *smtp_url;
   char *smtp_user;
@@ -68,6 +69,31 @@ load_demo (LicStore  *store,
   if (demo == NULL || !lic_store_load_demo (store, demo, &loaded, error))
     return FALSE;
   g_message (loaded ? "Loaded the demo data" : "The demo data is already loaded");
+  return TRUE;
+}
+
+/* --demo-users N: the large municipality, after the demo whose products it uses. */
+static gboolean
+load_demo_city (LicStore  *store,
+                guint      n_users,
+                GError   **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(LicDemo) city = lic_demo_new_city (n_users, error);
+  gint64 made;
+  gboolean loaded;
+
+  if (city == NULL)
+    return FALSE;
+  made = g_get_monotonic_time ();
+  if (!lic_store_load_demo (store, city, &loaded, error))
+    return FALSE;
+  if (loaded)
+    g_message ("Loaded the demo municipality of %u users in %.2f s (%.2f s to make, %.2f s "
+               "to store)", city->users->len, (g_get_monotonic_time () - start) / 1e6,
+               (made - start) / 1e6, (g_get_monotonic_time () - made) / 1e6);
+  else
+    g_message ("The demo municipality is already loaded");
   return TRUE;
 }
 
@@ -167,7 +193,10 @@ serve (const Options  *options,
   g_unix_signal_add (SIGINT, quit, loop);
 
   store = lic_sqlite_store_new (options->database, error);
-  if (store == NULL || (options->demo && !load_demo (LIC_STORE (store), error)))
+  if (store == NULL
+      || (options->demo && !load_demo (LIC_STORE (store), error))
+      || (options->demo_users > 0
+          && !load_demo_city (LIC_STORE (store), (guint) options->demo_users, error)))
     return FALSE;
 
   if (mail.maildir == NULL)
@@ -218,6 +247,9 @@ run (int    argc,
       "Requests answered at once (default: the number of cores)", "N" },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &options.demo,
       "Load the demo data unless it is there already", NULL },
+    { "demo-users", 0, 0, G_OPTION_ARG_INT, &options.demo_users,
+      "With --demo, also load a municipality of about N users unless one is there already",
+      "N" },
     { "test-clock", 0, 0, G_OPTION_ARG_NONE, &options.test_clock,
       "Let POST /api/v1/test/clock set the time; for tests only", NULL },
     { "smtp", 0, 0, G_OPTION_ARG_STRING, &options.smtp_url,
@@ -248,6 +280,13 @@ run (int    argc,
                            options.threads < 1 ? "--threads must be at least 1"
                            : options.keep_alive < 1 ? "--event-keep-alive must be at least 1"
                            : "--port must be from 0 to 65535");
+      return FALSE;
+    }
+  if (options.demo_users != 0 && (!options.demo || options.demo_users < 1
+                                  || options.demo_users > 10000000))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "--demo-users needs --demo and a number from 1 to 10000000");
       return FALSE;
     }
 

@@ -1,0 +1,237 @@
+/* lic-sqlite-assignments.c: bulk assignment and unassignment of LicSqliteStore.
+ *
+ * A request names up to LIC_ASSIGNMENT_MAX_IDS users and groups, or a whole role. The users
+ * are gathered, each once, into a temporary table of the connection, and everything after that
+ * is a few set-wise statements over it: count those not of the pool's school, count those the
+ * pool has already, ask the rules whether the rest fit, then assign them through the one
+ * assignment path checkout uses too (lic_sqlite_assign_users()). All of it runs in one
+ * BEGIN IMMEDIATE transaction; a refusal returns before the commit and leaves no trace.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "lic-clock.h"
+#include "lic-sqlite-store-private.h"
+
+/* The users a request names, for one transaction; a temporary table is the connection's own. */
+#define PICKS "temp.assignment_picks"
+
+static gboolean
+clear_picks (LicSqliteConnection  *connection,
+             GError              **error)
+{
+  return lic_sqlite_connection_exec (connection,
+                                     "CREATE TEMP TABLE IF NOT EXISTS assignment_picks"
+                                     " (user_id INTEGER PRIMARY KEY);"
+                                     "DELETE FROM " PICKS ";",
+                                     error);
+}
+
+/* Runs @sql, which takes one id, once for every id of @ids. */
+static gboolean
+run_for_ids (LicSqliteConnection  *connection,
+             const char           *sql,
+             GArray               *ids,
+             GError              **error)
+{
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+
+  if (ids == NULL || ids->len == 0)
+    return TRUE;
+  stmt = lic_sqlite_connection_prepare (connection, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if (!lic_sqlite_run_once (stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The one number @sql selects; its parameter, if it has one, is @value. */
+static gboolean
+count (LicSqliteConnection  *connection,
+       const char           *sql,
+       gint64                value,
+       gint64               *out,
+       GError              **error)
+{
+  g_autoptr(LicSqliteStatement) stmt = lic_sqlite_connection_prepare (connection, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, value);
+  if (lic_sqlite_step (stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *out = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Checks that every group of @group_ids is a group of the pool's school. */
+static gboolean
+check_groups (LicSqliteConnection  *connection,
+              const LicPool        *pool,
+              GArray               *group_ids,
+              GError              **error)
+{
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  LicPool *p = (LicPool *) pool;
+
+  if (group_ids == NULL || group_ids->len == 0)
+    return TRUE;
+  stmt = lic_sqlite_connection_prepare (connection,
+                                        "SELECT 1 FROM user_groups WHERE id = ? AND school_id = ?",
+                                        error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < group_ids->len; i++)
+    {
+      gint64 id = g_array_index (group_ids, gint64, i);
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, lic_pool_get_school_id (p));
+      rc = lic_sqlite_step (stmt, error);
+      if (rc == SQLITE_ERROR)
+        return FALSE;
+      lic_sqlite_statement_reset (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          lic_rules_refuse_pick ("group", id, lic_pool_get_school_name (p), error);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Gathers the users @assignment names into PICKS, each once. */
+static gboolean
+gather (LicSqliteConnection  *connection,
+        const LicPool        *pool,
+        const LicAssignment  *assignment,
+        GError              **error)
+{
+  g_autoptr(LicSqliteStatement) role = NULL;
+
+  if (!clear_picks (connection, error)
+      || !run_for_ids (connection, "INSERT OR IGNORE INTO " PICKS " (user_id) VALUES (?)",
+                       assignment->user_ids, error)
+      || !check_groups (connection, pool, assignment->group_ids, error)
+      || !run_for_ids (connection, "INSERT OR IGNORE INTO " PICKS " (user_id)"
+                                   " SELECT user_id FROM group_members WHERE group_id = ?",
+                       assignment->group_ids, error))
+    return FALSE;
+  if (assignment->role < 0)
+    return TRUE;
+
+  role = lic_sqlite_connection_prepare (connection,
+                                        "INSERT OR IGNORE INTO " PICKS " (user_id)"
+                                        " SELECT id FROM users WHERE school_id = ? AND role = ?",
+                                        error);
+  if (role == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (role, 1, lic_pool_get_school_id ((LicPool *) pool));
+  lic_sqlite_bind_text (role, 2, lic_enum_to_nick (LIC_TYPE_ROLE, assignment->role));
+  return lic_sqlite_run (role, error);
+}
+
+LicPoolItem *
+lic_sqlite_store_assign (LicStore             *store,
+                         const LicCaller      *caller,
+                         gint64                pool_id,
+                         const LicAssignment  *assignment,
+                         GDateTime            *now,
+                         gint64               *assigned,
+                         gint64               *already_assigned,
+                         GError              **error)
+{
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicPoolItem) before = NULL;
+  g_autoptr(LicPoolItem) after = NULL;
+  g_autofree char *since = lic_clock_format (now);
+  gint64 named, outsiders, already, free_licenses;
+
+  connection = lic_sqlite_store_acquire (LIC_SQLITE_STORE (store), error);
+  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_WRITE, error))
+    return NULL;
+  before = lic_sqlite_load_pool (connection, caller, pool_id, error);
+  if (before == NULL || !gather (connection, before->pool, assignment, error))
+    return NULL;
+
+  /* An id of no user counts as a user not of the school: nothing says whether it exists. */
+  if (!count (connection, "SELECT count (*) FROM " PICKS " p WHERE NOT EXISTS"
+                          " (SELECT 1 FROM users u WHERE u.id = p.user_id AND u.school_id = ?)",
+              lic_pool_get_school_id (before->pool), &outsiders, error))
+    return NULL;
+  if (outsiders > 0)
+    {
+      lic_rules_refuse_outsiders (outsiders, lic_pool_get_school_name (before->pool), error);
+      return NULL;
+    }
+  if (!count (connection, "SELECT count (*) FROM " PICKS, 0, &named, error)
+      || !count (connection, "SELECT count (*) FROM " PICKS " p"
+                             " JOIN assignments a ON a.pool_id = ? AND a.user_id = p.user_id",
+                 pool_id, &already, error))
+    return NULL;
+
+  free_licenses = lic_pool_get_available (before->pool) - lic_pool_get_assigned (before->pool);
+  if (!lic_rules_check_assignment (named - already, free_licenses, error)
+      || !lic_sqlite_assign_users (connection, pool_id, "SELECT user_id FROM " PICKS, 0, 0,
+                                   since, error))
+    return NULL;
+
+  after = lic_sqlite_load_pool (connection, caller, pool_id, error);
+  if (after == NULL
+      || !lic_sqlite_connection_exec (connection, "DELETE FROM " PICKS, error)
+      || !lic_sqlite_connection_commit (connection, error))
+    return NULL;
+  *assigned = named - already;
+  *already_assigned = already;
+  return g_steal_pointer (&after);
+}
+
+LicPoolItem *
+lic_sqlite_store_unassign (LicStore         *store,
+                           const LicCaller  *caller,
+                           gint64            pool_id,
+                           GArray           *user_ids,
+                           gint64           *unassigned,
+                           GError          **error)
+{
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicPoolItem) before = NULL;
+  g_autoptr(LicPoolItem) after = NULL;
+  g_autoptr(LicSqliteStatement) remove = NULL;
+  gint64 removed;
+
+  connection = lic_sqlite_store_acquire (LIC_SQLITE_STORE (store), error);
+  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_WRITE, error))
+    return NULL;
+  before = lic_sqlite_load_pool (connection, caller, pool_id, error);
+  if (before == NULL
+      || !clear_picks (connection, error)
+      || !run_for_ids (connection, "INSERT OR IGNORE INTO " PICKS " (user_id) VALUES (?)",
+                       user_ids, error))
+    return NULL;
+
+  remove = lic_sqlite_connection_prepare (connection,
+                                          "DELETE FROM assignments WHERE pool_id = ?"
+                                          " AND user_id IN (SELECT user_id FROM " PICKS ")",
+                                          error);
+  if (remove == NULL)
+    return NULL;
+  sqlite3_bind_int64 (remove, 1, pool_id);
+  if (!lic_sqlite_run (remove, error))
+    return NULL;
+  removed = lic_sqlite_changes (connection);
+
+  after = lic_sqlite_load_pool (connection, caller, pool_id, error);
+  if (after == NULL
+      || !lic_sqlite_connection_exec (connection, "DELETE FROM " PICKS, error)
+      || !lic_sqlite_connection_commit (connection, error))
+    return NULL;
+  *unassigned = removed;
+  return g_steal_pointer (&after);
+}
