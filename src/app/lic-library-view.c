@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lic-filter.h"
 #include "lic-format.h"
 #include "lic-list-loader.h"
 #include "lic-library-view.h"
@@ -38,8 +39,6 @@ struct _LicLibraryView
   LicProductPage *product_page;
 
   LicListLoader *loader;
-  GtkStringList *supplier_names;
-  GArray *supplier_ids;         /* of gint64, one per item of supplier_names after the first */
   LicClient *suppliers_client;  /* whose suppliers are listed, or NULL */
 };
 
@@ -67,30 +66,18 @@ list_products_async (LicClient           *client,
                                   user_data);
 }
 
-/* The code of the filter's choice, or NULL for its first item, "All …". */
-static const char *
-selected_code (GtkDropDown  *dropdown,
-               const char *(*code_at) (guint index))
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  return selected != GTK_INVALID_LIST_POSITION && selected > 0 ? code_at (selected - 1) : NULL;
-}
-
 static LicProductQuery *
 make_query (LicLibraryView *self)
 {
   LicProductQuery *query = lic_product_query_new ();
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  guint supplier = gtk_drop_down_get_selected (self->supplier_dropdown);
   guint delivery = gtk_drop_down_get_selected (self->delivery_dropdown);
   guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
 
   query->text = *text != '\0' ? g_strdup (text) : NULL;
-  query->subject = g_strdup (selected_code (self->subject_dropdown, lic_format_subject_code));
-  query->grade = g_strdup (selected_code (self->grade_dropdown, lic_format_grade_code));
-  if (supplier != GTK_INVALID_LIST_POSITION && supplier > 0 && supplier <= self->supplier_ids->len)
-    query->supplier_id = g_array_index (self->supplier_ids, gint64, supplier - 1);
+  query->subject = g_strdup (lic_filter_get_code (self->subject_dropdown, lic_format_subject_code));
+  query->grade = g_strdup (lic_filter_get_code (self->grade_dropdown, lic_format_grade_code));
+  query->supplier_id = lic_filter_get_id (self->supplier_dropdown);
   if (delivery != GTK_INVALID_LIST_POSITION && delivery > 0)
     query->delivery = (int) delivery - 1;
   if (sort != GTK_INVALID_LIST_POSITION)
@@ -106,7 +93,6 @@ list_suppliers_cb (GObject      *source,
   LicLibraryView *self;
   g_autoptr(GListModel) suppliers = NULL;
   g_autoptr(GError) error = NULL;
-  guint n;
 
   suppliers = lic_client_list_suppliers_finish (LIC_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -121,16 +107,9 @@ list_suppliers_cb (GObject      *source,
       return;
     }
 
-  n = g_list_model_get_n_items (suppliers);
-  g_array_set_size (self->supplier_ids, 0);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LicSupplier) supplier = g_list_model_get_item (suppliers, i);
-      gint64 id = lic_supplier_get_id (supplier);
-
-      g_array_append_val (self->supplier_ids, id);
-      gtk_string_list_append (self->supplier_names, lic_supplier_get_name (supplier));
-    }
+  lic_filter_set_objects (self->supplier_dropdown, _("All suppliers"), suppliers,
+                          (LicFilterNameFunc) lic_supplier_get_name,
+                          (LicFilterIdFunc) lic_supplier_get_id);
 }
 
 /* The supplier filter lists the suppliers of the signed-in organization, once per client. */
@@ -138,14 +117,13 @@ static void
 load_suppliers (LicLibraryView *self)
 {
   LicClient *client = lic_page_get_client (LIC_PAGE (self));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->supplier_names));
 
   if (self->suppliers_client == client)
     return;
   g_set_object (&self->suppliers_client, client);
-  gtk_drop_down_set_selected (self->supplier_dropdown, 0);
-  gtk_string_list_splice (self->supplier_names, 1, n - 1, NULL);
-  g_array_set_size (self->supplier_ids, 0);
+  lic_filter_set_objects (self->supplier_dropdown, _("All suppliers"), NULL,
+                          (LicFilterNameFunc) lic_supplier_get_name,
+                          (LicFilterIdFunc) lic_supplier_get_id);
   lic_client_list_suppliers_async (client, lic_page_restart_cancellable (LIC_PAGE (self)),
                                    list_suppliers_cb, self);
 }
@@ -174,22 +152,6 @@ lic_library_view_reload (LicPage *page)
                         (GDestroyNotify) lic_product_query_free);
 }
 
-/* A filter whose first item means "any" and whose others name codes. */
-static void
-fill_filter (GtkDropDown  *dropdown,
-             const char   *any,
-             const char *(*code_at) (guint index),
-             const char *(*code_to_text) (const char *code))
-{
-  g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
-  const char *code;
-
-  gtk_string_list_append (items, any);
-  for (guint i = 0; (code = code_at (i)) != NULL; i++)
-    gtk_string_list_append (items, code_to_text (code));
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (items));
-}
-
 static const char *
 delivery_code_at (guint index)
 {
@@ -210,7 +172,7 @@ activate_cb (LicLibraryView *self,
              guint           position)
 {
   g_autoptr(LicProduct) product =
-    g_list_model_get_item (lic_list_loader_get_model (self->loader), position);
+    g_list_model_get_item (G_LIST_MODEL (self->loader), position);
 
   lic_page_set_client (LIC_PAGE (self->product_page), lic_page_get_client (LIC_PAGE (self)));
   lic_product_page_set_product (self->product_page, product);
@@ -229,8 +191,6 @@ lic_library_view_dispose (GObject *object)
   LicLibraryView *self = LIC_LIBRARY_VIEW (object);
 
   g_clear_object (&self->loader);
-  g_clear_object (&self->supplier_names);
-  g_clear_pointer (&self->supplier_ids, g_array_unref);
   g_clear_object (&self->suppliers_client);
 
   G_OBJECT_CLASS (lic_library_view_parent_class)->dispose (object);
@@ -310,27 +270,23 @@ lic_library_view_init (LicLibraryView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The filters are set before the first load, so their notifications load nothing. */
-  fill_filter (self->subject_dropdown, _("All subjects"), lic_format_subject_code,
-               lic_format_subject);
-  fill_filter (self->grade_dropdown, _("All grades"), lic_format_grade_code, lic_format_grade);
-  fill_filter (self->delivery_dropdown, _("All delivery types"), delivery_code_at,
-               delivery_type_text);
-  self->supplier_names = gtk_string_list_new (NULL);
-  gtk_string_list_append (self->supplier_names, _("All suppliers"));
-  gtk_drop_down_set_model (self->supplier_dropdown, G_LIST_MODEL (self->supplier_names));
-  self->supplier_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  /* The drop-downs take the focus; the flow box's cells need not. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->filters));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
+  lic_filter_set_codes (self->subject_dropdown, _("All subjects"), lic_format_subject_code,
+                        lic_format_subject);
+  lic_filter_set_codes (self->grade_dropdown, _("All grades"), lic_format_grade_code,
+                        lic_format_grade);
+  lic_filter_set_codes (self->delivery_dropdown, _("All delivery types"), delivery_code_at,
+                        delivery_type_text);
+  lic_filter_set_objects (self->supplier_dropdown, _("All suppliers"), NULL,
+                          (LicFilterNameFunc) lic_supplier_get_name,
+                          (LicFilterIdFunc) lic_supplier_get_id);
+  lic_filter_row_init (self->filters);
 
   self->loader = lic_list_loader_new (LIC_TYPE_PRODUCT,
                                       list_products_async,
                                       lic_client_list_products_finish,
                                       self->status, self->scroller);
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (
-    g_object_ref (lic_list_loader_get_model (self->loader))));
+    g_object_ref (G_LIST_MODEL (self->loader))));
   gtk_grid_view_set_model (self->grid, selection);
   gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->library_page));

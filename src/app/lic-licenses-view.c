@@ -259,7 +259,7 @@ lic_licenses_view_init (LicLicensesView *self)
   self->loader = lic_list_loader_new (LIC_TYPE_POOL, list_pools_async,
                                       lic_client_list_pools_finish,
                                       self->status, self->scroller);
-  sorted = gtk_sort_list_model_new (g_object_ref (lic_list_loader_get_model (self->loader)),
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->loader)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted)));
   gtk_column_view_set_model (self->column_view, selection);
@@ -273,7 +273,7 @@ lic_licenses_view_init (LicLicensesView *self)
   self->orders_loader = lic_list_loader_new (LIC_TYPE_ORDER, list_orders_async,
                                              lic_client_list_orders_finish,
                                              self->orders_status, self->orders_scroller);
-  orders = lic_list_loader_get_model (self->orders_loader);
+  orders = G_LIST_MODEL (self->orders_loader);
   order_lines = gtk_map_list_model_new (g_object_ref (orders), order_to_entries, NULL, NULL);
   orders_selection = GTK_SELECTION_MODEL (
     gtk_no_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (order_lines)))));

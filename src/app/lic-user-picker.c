@@ -609,7 +609,7 @@ lic_user_picker_init (LicUserPicker *self)
   self->loader = lic_list_loader_new (LIC_TYPE_USER, list_users_async,
                                       lic_client_list_users_finish,
                                       self->status, self->scroller);
-  gtk_list_box_bind_model (self->users_list, lic_list_loader_get_model (self->loader),
+  gtk_list_box_bind_model (self->users_list, G_LIST_MODEL (self->loader),
                            create_user_row, self, NULL);
   gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);
 }

@@ -20,6 +20,7 @@
 #include "lic-format.h"
 #include "lic-library-view.h"
 #include "lic-licenses-view.h"
+#include "lic-list-loader.h"
 #include "lic-notifications-button.h"
 #include "lic-product-card.h"
 #include "lic-product-page.h"
@@ -151,6 +152,14 @@ is_shown_card (GtkWidget     *widget,
     return FALSE;
   product = lic_product_card_get_product (LIC_PRODUCT_CARD (widget));
   return g_strcmp0 (lic_product_get_name (product), name) == 0;
+}
+
+static gboolean
+is_shown_inscription (GtkWidget     *widget,
+                      gconstpointer  text)
+{
+  return GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0;
 }
 
 /* A drop-down showing @text as its choice. */
@@ -407,7 +416,7 @@ test_window (void)
   g_assert_cmpint (status_of (users), ==, LIC_STATUS_CONTENT);
   /* The demo has more users than fit one page: scrolling to the end brings the next. */
   n_people = n_rows (people);
-  g_assert_cmpuint (n_people, ==, 50);
+  g_assert_cmpuint (n_people, ==, LIC_LIST_LOADER_PAGE_SIZE);
   scrolled = gtk_widget_get_ancestor (find_of_type (users, GTK_TYPE_COLUMN_VIEW),
                                       GTK_TYPE_SCROLLED_WINDOW);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
@@ -1230,6 +1239,250 @@ test_library_filters (void)
   finalize_window (GTK_WIDGET (window));
 }
 
+/* Users: the lazy list and its filters */
+
+/* Watches a list loader's "items-changed": each is a first page replacing the list, or the
+ * next page appended after full pages; never more than a page at once. */
+typedef struct
+{
+  guint replaced;               /* first pages so far */
+  guint appended;               /* next pages so far */
+} PageLog;
+
+static void
+page_log_cb (GListModel *model,
+             guint       position,
+             guint       removed,
+             guint       added,
+             PageLog    *log)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (added, <=, LIC_LIST_LOADER_PAGE_SIZE);
+  if (position == 0 && n == added)
+    log->replaced++;
+  else
+    {
+      g_assert_cmpuint (removed, ==, 0);
+      g_assert_cmpuint (position, ==, n - added);
+      g_assert_cmpuint (position % LIC_LIST_LOADER_PAGE_SIZE, ==, 0);
+      log->appended++;
+    }
+}
+
+/* Every user @query finds, from the server at once. */
+static GListModel *
+all_users (LicClient    *client,
+           LicUserQuery *query)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *users;
+
+  lic_client_list_all_users_async (client, query, NULL, store_result, &result);
+  WAIT_UNTIL (result != NULL, "every user of the query");
+  users = lic_client_list_all_users_finish (client, result, &error);
+  g_assert_no_error (error);
+  return users;
+}
+
+/* Scrolls to the end of the list until its last page is loaded: it then holds every user
+ * of @expected, each once, in the same order. Each scroll brings one more page. */
+static void
+scroll_to_end (GtkScrolledWindow *scrolled,
+               LicListLoader     *loader,
+               GListModel        *expected,
+               PageLog           *log)
+{
+  GListModel *people = G_LIST_MODEL (loader);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (expected);
+
+  double upper = 0;
+
+  /* Scroll only once the rows appended last are laid out: the list then is longer. */
+  while (!lic_list_loader_get_complete (loader))
+    {
+      guint appended = log->appended;
+
+      WAIT_UNTIL (gtk_adjustment_get_upper (adjustment) > MAX (upper,
+                                                               gtk_adjustment_get_page_size (adjustment))
+                  || lic_list_loader_get_complete (loader), "the users to be laid out");
+      upper = gtk_adjustment_get_upper (adjustment);
+      gtk_adjustment_set_value (adjustment, upper);
+      WAIT_UNTIL (log->appended > appended || lic_list_loader_get_complete (loader),
+                  "the next page of users");
+      /* Whole pages, until the last. */
+      g_assert_true (n_rows (people) % LIC_LIST_LOADER_PAGE_SIZE == 0
+                     || lic_list_loader_get_complete (loader));
+    }
+
+  g_assert_cmpuint (n_rows (people), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LicUser) user = g_list_model_get_item (people, i);
+      g_autoptr(LicUser) other = g_list_model_get_item (expected, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = lic_user_get_id (user);
+      g_assert_false (g_hash_table_contains (ids, id));
+      g_hash_table_add (ids, id);
+      g_assert_cmpint (*id, ==, lic_user_get_id (other));
+    }
+}
+
+static gboolean
+all_users_match (GListModel *people,
+                 gboolean  (*match) (LicUser *user, gconstpointer data),
+                 gconstpointer data)
+{
+  guint n = g_list_model_get_n_items (people);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LicUser) user = g_list_model_get_item (people, i);
+
+      if (!match (user, data))
+        return FALSE;
+    }
+  return n > 0;
+}
+
+static gboolean
+is_teacher (LicUser       *user,
+            gconstpointer  data)
+{
+  return lic_user_get_role (user) == LIC_ROLE_TEACHER;
+}
+
+static gboolean
+is_of_school (LicUser       *user,
+              gconstpointer  school_id)
+{
+  return lic_user_get_school_id (user) == *(const gint64 *) school_id;
+}
+
+static gboolean
+is_in_group (LicUser       *user,
+             gconstpointer  group)
+{
+  return g_strv_contains ((const char * const *) lic_user_get_groups (user), group);
+}
+
+/* Chooses item @position of @dropdown, and waits for the first page it brings. */
+static void
+choose (GtkWidget *dropdown,
+        guint      position,
+        PageLog   *log)
+{
+  guint replaced = log->replaced;
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
+  WAIT_UNTIL (log->replaced > replaced, "the first page of the filtered users");
+}
+
+static void
+test_users_filters (void)
+{
+  g_autoptr(LicClient) client = signed_in_client ();
+  LicWindow *window = g_object_new (LIC_TYPE_WINDOW, "client", client, NULL);
+  GtkWidget *users, *column_view, *role, *school, *group;
+  GtkScrolledWindow *scrolled;
+  LicListLoader *loader;
+  GListModel *people;
+  g_autoptr(GListModel) everyone = NULL;
+  g_autoptr(GListModel) teachers = NULL;
+  g_autoptr(GListModel) schools = NULL;
+  g_autoptr(GListModel) groups = NULL;
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(LicUserQuery) query = lic_user_query_new (NULL);
+  g_autoptr(LicSchool) first_school = NULL;
+  g_autoptr(LicGroup) first_group = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PageLog log = { 0, 0 };
+  gint64 school_id;
+
+  gtk_window_present (GTK_WINDOW (window));
+  lic_window_set_visible_view (window, "users");
+  users = find_of_type (GTK_WIDGET (window), LIC_TYPE_USERS_VIEW);
+  column_view = find_of_type (users, GTK_TYPE_COLUMN_VIEW);
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (column_view, GTK_TYPE_SCROLLED_WINDOW));
+  people = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  loader = LIC_LIST_LOADER (gtk_no_selection_get_model (GTK_NO_SELECTION (people)));
+  g_signal_connect (loader, "items-changed", G_CALLBACK (page_log_cb), &log);
+  WAIT_UNTIL (log.replaced == 1, "the first page of users");
+  g_assert_cmpuint (n_rows (people), ==, LIC_LIST_LOADER_PAGE_SIZE);
+
+  /* Scrolling to the end loads every user of the demo, a page at a time. */
+  everyone = all_users (client, query);
+  g_assert_cmpuint (n_rows (everyone), >, 4 * LIC_LIST_LOADER_PAGE_SIZE);
+  scroll_to_end (scrolled, loader, everyone, &log);
+  g_assert_cmpuint (log.appended, ==, (n_rows (everyone) - 1) / LIC_LIST_LOADER_PAGE_SIZE);
+
+  /* Teachers only, in a list that starts again from one page. */
+  role = find_widget (users, is_shown_label_of_dropdown, "All roles");
+  g_assert_nonnull (role);
+  choose (role, 1 + LIC_ROLE_TEACHER, &log);
+  g_assert_true (all_users_match (people, is_teacher, NULL));
+  query->role = LIC_ROLE_TEACHER;
+  teachers = all_users (client, query);
+  scroll_to_end (scrolled, loader, teachers, &log);
+  g_assert_true (all_users_match (people, is_teacher, NULL));
+  choose (role, 0, &log);
+
+  /* The demo admin has several schools: the school filter shows, and the class filter waits
+   * for a school. */
+  lic_client_list_schools_async (client, NULL, store_result, &result);
+  WAIT_UNTIL (result != NULL, "the schools");
+  schools = lic_client_list_schools_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows (schools), >, 1);
+  first_school = g_list_model_get_item (schools, 0);
+  school_id = lic_school_get_id (first_school);
+  WAIT_UNTIL (find_widget (users, is_shown_label_of_dropdown, "All schools") != NULL,
+              "the school filter");
+  school = find_widget (users, is_shown_label_of_dropdown, "All schools");
+  group = find_widget (users, is_shown_label_of_dropdown, "All classes");
+  g_assert_nonnull (group);
+  g_assert_false (gtk_widget_get_sensitive (group));
+  WAIT_UNTIL (n_rows (gtk_drop_down_get_model (GTK_DROP_DOWN (school))) == 1 + n_rows (schools),
+              "the schools to choose from");
+  choose (school, 1, &log);
+  g_assert_true (all_users_match (people, is_of_school, &school_id));
+  /* The School column names the school. */
+  WAIT_UNTIL (find_widget (column_view, is_shown_inscription, lic_school_get_name (first_school))
+              != NULL, "the school column");
+  g_assert_true (gtk_widget_get_sensitive (group));
+
+  /* A class of that school: only its members. */
+  g_clear_object (&result);
+  lic_client_list_groups_async (client, school_id, NULL, store_result, &result);
+  WAIT_UNTIL (result != NULL, "the classes");
+  groups = lic_client_list_groups_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows (groups), >, 0);
+  first_group = g_list_model_get_item (groups, 0);
+  WAIT_UNTIL (n_rows (gtk_drop_down_get_model (GTK_DROP_DOWN (group))) == 1 + n_rows (groups),
+              "the classes to choose from");
+  choose (group, 1, &log);
+  g_assert_true (all_users_match (people, is_in_group, lic_group_get_name (first_group)));
+  query->role = -1;
+  query->group_id = lic_group_get_id (first_group);
+  members = all_users (client, query);
+  scroll_to_end (scrolled, loader, members, &log);
+  g_assert_true (all_users_match (people, is_in_group, lic_group_get_name (first_group)));
+
+  /* Back to every school: no class, and the class filter waits again. */
+  choose (school, 0, &log);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (group)), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (group));
+
+  g_signal_handlers_disconnect_by_func (loader, page_log_cb, &log);
+  finalize_window (GTK_WIDGET (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1248,6 +1501,7 @@ main (int   argc,
   g_test_add_func ("/ui/sign-in", test_sign_in);
   g_test_add_func ("/ui/window", test_window);
   g_test_add_func ("/ui/library-filters", test_library_filters);
+  g_test_add_func ("/ui/users-filters", test_users_filters);
   g_test_add_func ("/ui/buying", test_buying);
   status = g_test_run ();
 
