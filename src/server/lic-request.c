@@ -17,6 +17,7 @@ struct _LicRequest
   LicEventHub *event_hub;
 
   GByteArray *body;
+  gsize max_body;
   gboolean too_large;
   LicRouteMatch route;
   LicCaller *caller;
@@ -26,12 +27,16 @@ struct _LicRequest
 
   guint status;
   char *response;
+  gsize response_length;            /* of a text answer; else the JSON's strlen */
+  char *content_type;               /* of a text answer; NULL: JSON */
+  char *disposition;
   char *allow;
   struct MHD_Response *stream;      /* instead of @response: a body made as it is sent */
 };
 
 /**
  * lic_request_new:
+ * @max_body: the largest body the route of @method and @path takes
  * @store: (transfer none): the store, which outlives every request
  * @event_hub: (transfer none): the event hub, which outlives every request
  *
@@ -42,6 +47,7 @@ LicRequest *
 lic_request_new (struct MHD_Connection *connection,
                  const char            *method,
                  const char            *path,
+                 gsize                  max_body,
                  LicStore              *store,
                  LicEventHub           *event_hub)
 {
@@ -56,12 +62,13 @@ lic_request_new (struct MHD_Connection *connection,
   self->store = store;
   self->event_hub = event_hub;
   self->body = g_byte_array_new ();
+  self->max_body = max_body;
 
   /* Refuse at once what is announced too large; what is sent without a length is counted as
    * it arrives. */
   self->too_large = length != NULL
                     && g_ascii_string_to_unsigned (length, 10, 0, G_MAXUINT64, &declared, NULL)
-                    && declared > LIC_REQUEST_MAX_BODY;
+                    && declared > max_body;
   return self;
 }
 
@@ -76,6 +83,8 @@ lic_request_free (LicRequest *self)
   g_clear_pointer (&self->caller, lic_caller_free);
   g_clear_pointer (&self->json, json_object_unref);
   g_free (self->response);
+  g_free (self->content_type);
+  g_free (self->disposition);
   g_free (self->allow);
   g_clear_pointer (&self->stream, MHD_destroy_response);
   g_free (self);
@@ -106,7 +115,7 @@ lic_request_append_body (LicRequest *self,
 {
   if (self->too_large)
     return;
-  if (self->body->len + length > LIC_REQUEST_MAX_BODY)
+  if (self->body->len + length > self->max_body)
     {
       self->too_large = TRUE;
       g_byte_array_set_size (self->body, 0);
@@ -150,6 +159,30 @@ is_json_media_type (const char *content_type)
   return g_ascii_strcasecmp (g_strstrip (media_type), "application/json") == 0;
 }
 
+/* text/csv, with no charset or UTF-8 (any other would need converting, which we do not). */
+static gboolean
+is_csv_media_type (const char *content_type)
+{
+  g_auto(GStrv) parts = g_strsplit (content_type, ";", -1);
+
+  if (g_ascii_strcasecmp (g_strstrip (parts[0]), "text/csv") != 0)
+    return FALSE;
+  for (guint i = 1; parts[i] != NULL; i++)
+    {
+      char *parameter = g_strstrip (parts[i]);
+
+      if (g_ascii_strncasecmp (parameter, "charset=", 8) == 0)
+        {
+          const char *charset = parameter + 8;
+
+          if (g_ascii_strcasecmp (charset, "utf-8") != 0
+              && g_ascii_strcasecmp (charset, "\"utf-8\"") != 0)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * lic_request_read_body:
  *
@@ -165,15 +198,28 @@ lic_request_read_body (LicRequest  *self,
   if (self->too_large)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_TOO_LARGE,
-                   "The body is larger than the %u bytes (1 MiB) a request may send.",
-                   LIC_REQUEST_MAX_BODY);
+                   "The body is larger than the %" G_GSIZE_FORMAT " bytes (%" G_GSIZE_FORMAT
+                   " MiB) a request to this path may send.",
+                   self->max_body, self->max_body / (1024 * 1024));
       return FALSE;
+    }
+
+  content_type = MHD_lookup_connection_value (self->connection, MHD_HEADER_KIND,
+                                              MHD_HTTP_HEADER_CONTENT_TYPE);
+  if (self->route.flags & LIC_ROUTE_CSV_BODY)
+    {
+      if (content_type == NULL || !is_csv_media_type (content_type))
+        {
+          g_set_error (error, LIC_ERROR, LIC_ERROR_UNSUPPORTED_MEDIA_TYPE,
+                       "The body must be CSV in UTF-8, sent as “Content-Type: text/csv”, not %s.",
+                       content_type != NULL ? content_type : "without a type");
+          return FALSE;
+        }
+      return TRUE;
     }
   if (!(self->route.flags & LIC_ROUTE_JSON_BODY))
     return TRUE;
 
-  content_type = MHD_lookup_connection_value (self->connection, MHD_HEADER_KIND,
-                                              MHD_HTTP_HEADER_CONTENT_TYPE);
   if ((content_type != NULL || self->body->len > 0)
       && (content_type == NULL || !is_json_media_type (content_type)))
     {
@@ -268,6 +314,20 @@ lic_request_get_body (LicRequest *self)
   return self->json;
 }
 
+/**
+ * lic_request_get_raw_body:
+ * @length: (out): its length in bytes
+ *
+ * Returns: (transfer none): the body as sent, not NUL-terminated; "" when there is none
+ */
+const char *
+lic_request_get_raw_body (LicRequest *self,
+                          gsize      *length)
+{
+  *length = self->body->len;
+  return self->body->len > 0 ? (const char *) self->body->data : "";
+}
+
 /* The language of the highest weight in @header that the server writes, else English. */
 static const char *
 pick_language (const char *header)
@@ -356,6 +416,7 @@ lic_request_respond (LicRequest  *self,
   self->status = status;
   g_free (self->response);
   self->response = lic_json_to_string (builder);
+  g_clear_pointer (&self->content_type, g_free);
 }
 
 /**
@@ -373,6 +434,7 @@ lic_request_respond_node (LicRequest *self,
   self->status = status;
   g_free (self->response);
   self->response = json_generator_to_data (generator, NULL);
+  g_clear_pointer (&self->content_type, g_free);
 }
 
 void
@@ -382,6 +444,30 @@ lic_request_respond_empty (LicRequest *self,
   self->status = status;
   g_free (self->response);
   self->response = g_strdup ("");
+  g_clear_pointer (&self->content_type, g_free);
+}
+
+/**
+ * lic_request_respond_text:
+ * @content_type: the media type of @body
+ * @disposition: (nullable): a Content-Disposition header
+ * @body: (transfer full): the complete body
+ */
+void
+lic_request_respond_text (LicRequest *self,
+                          guint       status,
+                          const char *content_type,
+                          const char *disposition,
+                          GString    *body)
+{
+  self->status = status;
+  g_free (self->response);
+  self->response_length = body->len;
+  self->response = g_string_free (body, FALSE);
+  g_free (self->content_type);
+  self->content_type = g_strdup (content_type);
+  g_free (self->disposition);
+  self->disposition = g_strdup (disposition);
 }
 
 /**
@@ -457,11 +543,14 @@ lic_request_queue_response (LicRequest *self)
     return MHD_queue_response (self->connection, self->status, self->stream);
   g_return_val_if_fail (self->response != NULL, MHD_NO);
 
-  length = strlen (self->response);
+  length = self->content_type != NULL ? self->response_length : strlen (self->response);
   response = MHD_create_response_from_buffer_with_free_callback (length,
                                                                  g_steal_pointer (&self->response),
                                                                  g_free);
-  MHD_add_response_header (response, MHD_HTTP_HEADER_CONTENT_TYPE, CONTENT_TYPE);
+  MHD_add_response_header (response, MHD_HTTP_HEADER_CONTENT_TYPE,
+                           self->content_type != NULL ? self->content_type : CONTENT_TYPE);
+  if (self->disposition != NULL)
+    MHD_add_response_header (response, MHD_HTTP_HEADER_CONTENT_DISPOSITION, self->disposition);
   /* Answers hold tokens and personal data: no cache along the way may keep them. */
   MHD_add_response_header (response, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
   if (self->allow != NULL)

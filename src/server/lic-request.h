@@ -13,8 +13,10 @@
 
 G_BEGIN_DECLS
 
-/* The largest JSON body taken (docs/api.md). */
+/* The largest JSON body taken, and the largest CSV body of a route with %LIC_ROUTE_CSV_BODY
+ * (docs/api.md). */
 #define LIC_REQUEST_MAX_BODY (1024 * 1024)
+#define LIC_REQUEST_MAX_CSV_BODY (64 * 1024 * 1024)
 
 /* What handlers use. */
 LicStore        *lic_request_get_store      (LicRequest             *self);
@@ -27,6 +29,8 @@ gint64           lic_request_get_id         (LicRequest             *self,
 const char      *lic_request_get_query      (LicRequest             *self,
                                              const char             *name);
 JsonObject      *lic_request_get_body       (LicRequest             *self);
+const char      *lic_request_get_raw_body   (LicRequest             *self,
+                                             gsize                  *length);
 const char      *lic_request_get_language   (LicRequest             *self);
 const char      *lic_request_get_token      (LicRequest             *self);
 void             lic_request_respond        (LicRequest             *self,
@@ -37,6 +41,11 @@ void             lic_request_respond_node   (LicRequest             *self,
                                              JsonNode               *root);
 void             lic_request_respond_empty  (LicRequest             *self,
                                              guint                   status);
+void             lic_request_respond_text   (LicRequest             *self,
+                                             guint                   status,
+                                             const char             *content_type,
+                                             const char             *disposition,
+                                             GString                *body);
 void             lic_request_respond_events (LicRequest             *self,
                                              gint64                  last_event_id);
 
@@ -44,6 +53,7 @@ void             lic_request_respond_events (LicRequest             *self,
 LicRequest      *lic_request_new            (struct MHD_Connection  *connection,
                                              const char             *method,
                                              const char             *path,
+                                             gsize                   max_body,
                                              LicStore               *store,
                                              LicEventHub            *event_hub);
 void             lic_request_free           (LicRequest             *self);

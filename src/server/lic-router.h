@@ -20,6 +20,7 @@ typedef enum {
   LIC_ROUTE_PUBLIC = 1 << 0,        /* needs no token */
   LIC_ROUTE_JSON_BODY = 1 << 1,     /* takes a JSON object as its body */
   LIC_ROUTE_SUPPLIER = 1 << 2,      /* takes a supplier key instead of a session token */
+  LIC_ROUTE_CSV_BODY = 1 << 3,      /* takes text/csv, up to LIC_REQUEST_MAX_CSV_BODY */
 } LicRouteFlags;
 
 #define LIC_ROUTE_MAX_IDS 2

@@ -80,6 +80,8 @@ gboolean  lic_routes_schools_list   (LicRequest *request, GError **error);
 gboolean  lic_routes_products_list  (LicRequest *request, GError **error);
 gboolean  lic_routes_products_get   (LicRequest *request, GError **error);
 gboolean  lic_routes_users_list     (LicRequest *request, GError **error);
+gboolean  lic_routes_users_csv      (LicRequest *request, GError **error);
+gboolean  lic_routes_users_import   (LicRequest *request, GError **error);
 gboolean  lic_routes_groups_list    (LicRequest *request, GError **error);
 gboolean  lic_routes_pools_list     (LicRequest *request, GError **error);
 gboolean  lic_routes_pools_get      (LicRequest *request, GError **error);

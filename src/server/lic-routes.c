@@ -79,6 +79,8 @@ static const struct {
   { "GET", "/api/v1/products", LIC_ROUTE_DEFAULT, lic_routes_products_list },
   { "GET", "/api/v1/products/{id}", LIC_ROUTE_DEFAULT, lic_routes_products_get },
   { "GET", "/api/v1/users", LIC_ROUTE_DEFAULT, lic_routes_users_list },
+  { "GET", "/api/v1/users.csv", LIC_ROUTE_DEFAULT, lic_routes_users_csv },
+  { "POST", "/api/v1/users/import", LIC_ROUTE_CSV_BODY, lic_routes_users_import },
   { "GET", "/api/v1/groups", LIC_ROUTE_DEFAULT, lic_routes_groups_list },
   { "GET", "/api/v1/pools", LIC_ROUTE_DEFAULT, lic_routes_pools_list },
   { "GET", "/api/v1/pools/{id}", LIC_ROUTE_DEFAULT, lic_routes_pools_get },

@@ -28,6 +28,7 @@ struct _LicServer
   LicEventHub *event_hub;
   struct MHD_Daemon *daemon;
   guint16 port;
+  gsize csv_body_limit;
 };
 
 G_DEFINE_FINAL_TYPE (LicServer, lic_server, G_TYPE_OBJECT)
@@ -121,6 +122,21 @@ dispatch (LicServer  *self,
     lic_request_respond_error (request, error, NULL);
 }
 
+/* The largest body the route of @method and @path takes: a CSV route more than JSON. */
+static gsize
+body_limit (LicServer  *self,
+            const char *method,
+            const char *path)
+{
+  g_autofree char *allow = NULL;
+  LicRouteMatch match;
+
+  if (lic_router_match (self->router, method, path, &match, &allow, NULL)
+      && (match.flags & LIC_ROUTE_CSV_BODY))
+    return self->csv_body_limit;
+  return LIC_REQUEST_MAX_BODY;
+}
+
 static enum MHD_Result
 on_access (void                  *cls,
            struct MHD_Connection *connection,
@@ -136,7 +152,8 @@ on_access (void                  *cls,
 
   if (request == NULL)
     {
-      *request_data = lic_request_new (connection, method, url, self->store, self->event_hub);
+      *request_data = lic_request_new (connection, method, url, body_limit (self, method, url),
+                                       self->store, self->event_hub);
       return MHD_YES;
     }
   if (*upload_data_size > 0)
@@ -197,6 +214,7 @@ static void
 lic_server_init (LicServer *self)
 {
   self->router = lic_router_new ();
+  self->csv_body_limit = LIC_REQUEST_MAX_CSV_BODY;
 }
 
 /**

@@ -48,6 +48,21 @@ int                  lic_sqlite_enum_column         (LicSqliteStatement    *stmt
                                                      int                    column,
                                                      GType                  enum_type);
 
+gboolean             lic_sqlite_insert_user_words   (LicSqliteStatement    *stmt,
+                                                     gint64                 user_id,
+                                                     const char            *username,
+                                                     const char            *full_name,
+                                                     const char            *email,
+                                                     GError               **error);
+
+/* lic-sqlite-import.c */
+gboolean             lic_sqlite_store_import_users  (LicStore              *store,
+                                                     const LicCaller       *caller,
+                                                     GPtrArray             *rows,
+                                                     GPtrArray             *errors,
+                                                     LicImportCounts       *counts,
+                                                     GError               **error);
+
 LicPoolItem         *lic_sqlite_load_pool           (LicSqliteConnection   *connection,
                                                      const LicCaller       *caller,
                                                      gint64                 pool_id,

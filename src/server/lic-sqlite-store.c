@@ -988,13 +988,17 @@ lic_sqlite_load_pool (LicSqliteConnection  *connection,
 
 /* The demo. */
 
-static gboolean
-insert_words (LicSqliteStatement  *stmt,
-              gint64               user_id,
-              const LicDemoUser   *user,
-              GError             **error)
+/* Adds the search words of a user with @stmt, "INSERT OR IGNORE INTO user_words (word,
+ * user_id) VALUES (?, ?)". */
+gboolean
+lic_sqlite_insert_user_words (LicSqliteStatement  *stmt,
+                              gint64               user_id,
+                              const char          *username,
+                              const char          *full_name,
+                              const char          *email,
+                              GError             **error)
 {
-  g_autofree char *name = lic_sqlite_fold (user->name);
+  g_autofree char *name = lic_sqlite_fold (full_name);
   g_auto(GStrv) name_words = g_strsplit_set (name, " -", -1);
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
 
@@ -1011,9 +1015,9 @@ insert_words (LicSqliteStatement  *stmt,
         if (strchr (parts[i], '-') != NULL)
           g_ptr_array_add (words, g_strdup (parts[i]));
     }
-  g_ptr_array_add (words, lic_sqlite_fold (user->username));
-  if (user->email != NULL)
-    g_ptr_array_add (words, lic_sqlite_fold (user->email));
+  g_ptr_array_add (words, lic_sqlite_fold (username));
+  if (email != NULL)
+    g_ptr_array_add (words, lic_sqlite_fold (email));
 
   for (guint i = 0; i < words->len; i++)
     {
@@ -1312,7 +1316,7 @@ insert_people (LicSqliteConnection  *connection,
       sqlite3_bind_int (user, 8, u->organization_admin);
       lic_sqlite_bind_text (user, 9, demo->organizations[organization].language);
       if ((id = lic_sqlite_insert (connection, user, error)) == 0
-          || !insert_words (word, id, u, error))
+          || !lic_sqlite_insert_user_words (word, id, u->username, u->name, u->email, error))
         return FALSE;
       g_array_append_val (ids->users, id);
 
@@ -1497,6 +1501,7 @@ lic_sqlite_store_store_iface_init (LicStoreInterface *iface)
   iface->get_product = lic_sqlite_store_get_product;
   iface->list_users = lic_sqlite_store_list_users;
   iface->list_groups = lic_sqlite_store_list_groups;
+  iface->import_users = lic_sqlite_store_import_users;
   iface->list_pools = lic_sqlite_store_list_pools;
   iface->get_pool = lic_sqlite_store_get_pool;
   iface->list_suppliers = lic_sqlite_store_list_suppliers;

@@ -232,6 +232,31 @@ lic_store_list_users (LicStore             *self,
 }
 
 /**
+ * lic_store_import_users:
+ * @rows: (element-type LicImportRow): the rows that passed the route's checks
+ * @errors: (element-type LicImportError): the rows that did not; the store adds its own
+ * @counts: (out): what the import did
+ *
+ * Adds or updates (by username, within @caller's organization) the users of @rows, with their
+ * groups, in one transaction; or, when @errors is not empty at the end of the checks, changes
+ * nothing and fails with %LIC_ERROR_INVALID.
+ */
+gboolean
+lic_store_import_users (LicStore         *self,
+                        const LicCaller  *caller,
+                        GPtrArray        *rows,
+                        GPtrArray        *errors,
+                        LicImportCounts  *counts,
+                        GError          **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (caller != NULL && rows != NULL && errors != NULL && counts != NULL,
+                        FALSE);
+
+  return LIC_STORE_GET_IFACE (self)->import_users (self, caller, rows, errors, counts, error);
+}
+
+/**
  * lic_store_list_groups:
  * @school_id: a school of @caller, or 0 for all of them
  * @more: (out): whether there are groups after this page
@@ -723,6 +748,27 @@ lic_group_info_free (LicGroupInfo *info)
     return;
   g_free (info->name);
   g_free (info);
+}
+
+void
+lic_import_row_free (LicImportRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->username);
+  g_free (row->name);
+  g_free (row->email);
+  g_strfreev (row->groups);
+  g_free (row);
+}
+
+void
+lic_import_error_free (LicImportError *error)
+{
+  if (error == NULL)
+    return;
+  g_free (error->message);
+  g_free (error);
 }
 
 void

@@ -116,6 +116,34 @@ typedef struct
   GArray *group_ids;                /* gint64; NULL: unchanged */
 } LicCartChange;
 
+/* One row of POST /users/import, checked for form by the route; the store checks the rest
+ * (the school, and whose username it is). */
+typedef struct
+{
+  guint line;                       /* where the row starts in the file; the header is line 1 */
+  char *username;
+  char *name;
+  char *email;                      /* NULL: none */
+  int role;                         /* a LicRole */
+  gint64 school_id;
+  GStrv groups;                     /* names, sorted (strcmp) and each once */
+} LicImportRow;
+
+/* Why a row of an import cannot be imported. */
+typedef struct
+{
+  guint line;
+  char *message;
+} LicImportError;
+
+/* What an import did: users added, users changed, and rows that matched a user as it was. */
+typedef struct
+{
+  gint64 created;
+  gint64 updated;
+  gint64 unchanged;
+} LicImportCounts;
+
 /* The status of one product at one school of the caller, as the product page shows it. */
 typedef struct
 {
@@ -176,6 +204,12 @@ struct _LicStoreInterface
                                   const LicUserFilter     *filter,
                                   const LicPage           *page,
                                   gboolean                *more,
+                                  GError                 **error);
+  gboolean     (*import_users)   (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  GPtrArray               *rows,
+                                  GPtrArray               *errors,
+                                  LicImportCounts         *counts,
                                   GError                 **error);
   GPtrArray   *(*list_groups)    (LicStore                *self,
                                   const LicCaller         *caller,
@@ -338,6 +372,12 @@ GPtrArray   *lic_store_list_users     (LicStore                *self,
                                        const LicPage           *page,
                                        gboolean                *more,
                                        GError                 **error);
+gboolean     lic_store_import_users   (LicStore                *self,
+                                       const LicCaller         *caller,
+                                       GPtrArray               *rows,
+                                       GPtrArray               *errors,
+                                       LicImportCounts         *counts,
+                                       GError                 **error);
 GPtrArray   *lic_store_list_groups    (LicStore                *self,
                                        const LicCaller         *caller,
                                        gint64                   school_id,
@@ -460,10 +500,13 @@ void         lic_store_emit_committed (LicStore                *self,
                                        gboolean                 mailed);
 
 void         lic_group_info_free      (LicGroupInfo            *info);
+void         lic_import_row_free      (LicImportRow            *row);
+void         lic_import_error_free    (LicImportError          *error);
 void         lic_school_status_free   (LicSchoolStatus         *status);
 void         lic_supplier_info_free   (LicSupplierInfo         *info);
 void         lic_pool_item_free       (LicPoolItem             *item);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LicPoolItem, lic_pool_item_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LicImportRow, lic_import_row_free)
 
 G_END_DECLS
