@@ -10,11 +10,16 @@
 #include "lic-format.h"
 #include "lic-licenses-view.h"
 #include "lic-list-loader.h"
+#include "lic-pool-page.h"
 #include "lic-status-stack.h"
 
 struct _LicLicensesView
 {
   LicPage parent_instance;
+
+  GtkStack *pages;             /* the table | a pool's page */
+  GtkWidget *pools_page;
+  LicPoolPage *pool_page;
 
   LicStatusStack *status;
   GtkScrolledWindow *scroller;
@@ -38,6 +43,14 @@ struct _LicLicensesView
 };
 
 G_DEFINE_FINAL_TYPE (LicLicensesView, lic_licenses_view, LIC_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_POOL_SHOWN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* A row of the Orders list: one order line, with the order it belongs to for its date. */
 #define LIC_TYPE_ORDER_ENTRY (lic_order_entry_get_type ())
@@ -185,6 +198,34 @@ order_status_text (gpointer item)
   return lic_format_order_line (LIC_ORDER_ENTRY (item)->line);
 }
 
+/* A row of the pools table was activated: its pool's page. */
+static void
+activate_cb (LicLicensesView *self,
+             guint            position)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
+  g_autoptr(LicPool) pool = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  if (pool == NULL)
+    return;
+  lic_page_set_client (LIC_PAGE (self->pool_page), lic_page_get_client (LIC_PAGE (self)));
+  lic_pool_page_set_pool (self->pool_page, pool);
+  gtk_stack_set_visible_child (self->pages, GTK_WIDGET (self->pool_page));
+}
+
+static void
+visible_child_cb (LicLicensesView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POOL_SHOWN]);
+}
+
+/* The pool page assigned or unassigned: the table's numbers are stale. */
+static void
+pool_changed_cb (LicLicensesView *self)
+{
+  lic_list_loader_load (self->loader, lic_page_get_client (LIC_PAGE (self)), NULL, NULL);
+}
+
 static void
 lic_licenses_view_reload (LicPage *page)
 {
@@ -206,6 +247,25 @@ lic_licenses_view_dispose (GObject *object)
 }
 
 static void
+lic_licenses_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LicLicensesView *self = LIC_LICENSES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_POOL_SHOWN:
+      g_value_set_boolean (value, lic_licenses_view_get_pool_shown (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lic_licenses_view_class_init (LicLicensesViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -213,14 +273,29 @@ lic_licenses_view_class_init (LicLicensesViewClass *klass)
   LicPageClass *page_class = LIC_PAGE_CLASS (klass);
 
   object_class->dispose = lic_licenses_view_dispose;
+  object_class->get_property = lic_licenses_view_get_property;
   page_class->reload = lic_licenses_view_reload;
+
+  /**
+   * LicLicensesView:pool-shown:
+   *
+   * Whether a pool's page is shown rather than the table, so there is a way back.
+   */
+  properties[PROP_POOL_SHOWN] =
+    g_param_spec_boolean ("pool-shown", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIC_TYPE_POOL);
   g_type_ensure (LIC_TYPE_ORDER);
   g_type_ensure (LIC_TYPE_STATUS_STACK);
+  g_type_ensure (LIC_TYPE_POOL_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/licentia/Licentia/lic-licenses-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, pages);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, pools_page);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, pool_page);
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, status);
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, scroller);
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, column_view);
@@ -237,6 +312,9 @@ lic_licenses_view_class_init (LicLicensesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, order_date_column);
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, order_status_column);
   gtk_widget_class_bind_template_callback (widget_class, lic_page_invalidate);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pool_changed_cb);
 }
 
 static void
@@ -278,4 +356,21 @@ lic_licenses_view_init (LicLicensesView *self)
   orders_selection = GTK_SELECTION_MODEL (
     gtk_no_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (order_lines)))));
   gtk_column_view_set_model (self->orders_view, orders_selection);
+}
+
+gboolean
+lic_licenses_view_get_pool_shown (LicLicensesView *self)
+{
+  g_return_val_if_fail (LIC_IS_LICENSES_VIEW (self), FALSE);
+
+  return gtk_stack_get_visible_child (self->pages) == GTK_WIDGET (self->pool_page);
+}
+
+/* Goes back from a pool's page to the table. */
+void
+lic_licenses_view_show_pools (LicLicensesView *self)
+{
+  g_return_if_fail (LIC_IS_LICENSES_VIEW (self));
+
+  gtk_stack_set_visible_child (self->pages, self->pools_page);
 }

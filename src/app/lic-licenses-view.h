@@ -12,4 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LicLicensesView, lic_licenses_view, LIC, LICENSES_VIEW, LicPage)
 
+gboolean lic_licenses_view_get_pool_shown (LicLicensesView *self);
+void     lic_licenses_view_show_pools     (LicLicensesView *self);
+
 G_END_DECLS

@@ -30,7 +30,8 @@ struct _LicUserPicker
   GtkListBox *users_list;
 
   LicClient *client;
-  LicCartLine *line;
+  LicCartLine *line;            /* the cart line picked for, or NULL when picking for a pool */
+  gint64 school_id;
   gint64 quantity;
   LicListLoader *loader;
   GListStore *groups;
@@ -42,6 +43,13 @@ struct _LicUserPicker
 };
 
 G_DEFINE_FINAL_TYPE (LicUserPicker, lic_user_picker, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNAL_PICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GHashTable *
 id_set_new (void)
@@ -118,7 +126,22 @@ show_message (LicUserPicker *self,
 static void
 refuse_more_users (LicUserPicker *self)
 {
-  g_autofree char *message =
+  g_autofree char *message = NULL;
+
+  if (self->line == NULL)
+    {
+      message =
+        /* TRANSLATORS: %d is the number of free licenses of the pool the users are picked for */
+        g_strdup_printf (ngettext ("You cannot pick more users than the %d free license. "
+                                   "Unpick someone first, or buy more licenses.",
+                                   "You cannot pick more users than the %d free licenses. "
+                                   "Unpick someone first, or buy more licenses.",
+                                   (unsigned long) self->quantity),
+                         (int) self->quantity);
+      show_message (self, message);
+      return;
+    }
+  message =
     /* TRANSLATORS: %d is the number of licenses of the cart line */
     g_strdup_printf (ngettext ("You cannot pick more users than the %d license of this line. "
                                "Unpick someone first, or buy more licenses.",
@@ -175,7 +198,8 @@ update_count (LicUserPicker *self)
 
   gtk_label_set_text (self->count_label, text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
-                            !members_pending (self) && count_assigned (self) <= self->quantity);
+                            !members_pending (self) && count_assigned (self) <= self->quantity
+                            && (self->line != NULL || count_assigned (self) > 0));
   sync_user_rows (self);
 }
 
@@ -319,7 +343,7 @@ fetch_members (LicUserPicker  *self,
   request->self = self;
   request->check = check != NULL ? g_object_ref (check) : NULL;
   request->group_id = group_id;
-  query->school_id = lic_cart_line_get_school_id (self->line);
+  query->school_id = self->school_id;
   query->group_id = group_id;
   lic_client_list_all_users_async (self->client, query, self->cancellable, members_cb, request);
 }
@@ -453,10 +477,10 @@ reload (LicUserPicker *self)
   LicUserQuery *query;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (self->client == NULL || self->line == NULL)
+  if (self->client == NULL || self->school_id <= 0)
     return;
   query = lic_user_query_new (*text != '\0' ? text : NULL);
-  query->school_id = lic_cart_line_get_school_id (self->line);
+  query->school_id = self->school_id;
   lic_list_loader_load (self->loader, self->client, query, (GDestroyNotify) lic_user_query_free);
 }
 
@@ -511,8 +535,15 @@ save_cb (LicUserPicker *self)
   g_autoptr(GArray) user_ids = NULL;
   g_autoptr(GArray) group_ids = NULL;
 
-  if (self->client == NULL || self->line == NULL)
+  if (self->client == NULL)
     return;
+  if (self->line == NULL)
+    {
+      /* Picking for a pool: the caller assigns the picks. */
+      g_signal_emit (self, signals[SIGNAL_PICKED], 0);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
 
   user_ids = ids_of (self->picked_users);
   group_ids = ids_of (self->picked_groups);
@@ -562,6 +593,16 @@ lic_user_picker_class_init (LicUserPickerClass *klass)
   object_class->finalize = lic_user_picker_finalize;
 
   g_type_ensure (LIC_TYPE_STATUS_STACK);
+
+  /**
+   * LicUserPicker::picked:
+   *
+   * Save was pressed in a picker for a pool (lic_user_picker_new_for_pool()); the picks are
+   * read with lic_user_picker_dup_user_ids() and lic_user_picker_dup_group_ids() before the
+   * picker closes.
+   */
+  signals[SIGNAL_PICKED] = g_signal_new ("picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/licentia/Licentia/lic-user-picker.ui");
@@ -639,6 +680,7 @@ lic_user_picker_new (GtkWindow   *parent,
   self = g_object_new (LIC_TYPE_USER_PICKER, "transient-for", parent, NULL);
   self->client = g_object_ref (client);
   self->line = g_object_ref (line);
+  self->school_id = lic_cart_line_get_school_id (line);
   self->quantity = quantity;
 
   ids = lic_cart_line_get_user_ids (line, &n_ids);
@@ -674,4 +716,62 @@ lic_user_picker_get_count (LicUserPicker *self)
   g_return_val_if_fail (LIC_IS_USER_PICKER (self), 0);
 
   return count_assigned (self);
+}
+
+/**
+ * lic_user_picker_new_for_pool:
+ * @parent: (nullable): the window the picker belongs to
+ * @client: the signed-in client
+ * @pool: the pool whose free licenses the picks may use
+ *
+ * A picker of users and classes of the pool's school, at most as many as the pool has free
+ * licenses. Save emits #LicUserPicker::picked and closes; it assigns nothing itself.
+ */
+LicUserPicker *
+lic_user_picker_new_for_pool (GtkWindow *parent,
+                              LicClient *client,
+                              LicPool   *pool)
+{
+  LicUserPicker *self;
+  g_autofree char *subtitle = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (LIC_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (LIC_IS_POOL (pool), NULL);
+
+  self = g_object_new (LIC_TYPE_USER_PICKER, "transient-for", parent, NULL);
+  self->client = g_object_ref (client);
+  self->school_id = lic_pool_get_school_id (pool);
+  self->quantity = MAX (0, lic_pool_get_available (pool) - lic_pool_get_assigned (pool));
+
+  /* TRANSLATORS: the subtitle of the picker: a product, then a school */
+  subtitle = g_strdup_printf (_("%s for %s"), lic_pool_get_product_name (pool),
+                              lic_pool_get_school_name (pool));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  /* TRANSLATORS: the button that closes the picker to confirm assigning the picks */
+  gtk_button_set_label (self->save_button, _("_Assign"));
+  update_count (self);
+
+  lic_client_list_groups_async (client, self->school_id, self->cancellable, list_groups_cb,
+                                self);
+  reload (self);
+  return self;
+}
+
+/* The users picked one by one, as gint64 ids. */
+GArray *
+lic_user_picker_dup_user_ids (LicUserPicker *self)
+{
+  g_return_val_if_fail (LIC_IS_USER_PICKER (self), NULL);
+
+  return ids_of (self->picked_users);
+}
+
+/* The classes picked, as gint64 ids. */
+GArray *
+lic_user_picker_dup_group_ids (LicUserPicker *self)
+{
+  g_return_val_if_fail (LIC_IS_USER_PICKER (self), NULL);
+
+  return ids_of (self->picked_groups);
 }

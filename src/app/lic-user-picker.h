@@ -1,4 +1,5 @@
-/* lic-user-picker.h: picks the users and classes a direct cart line assigns its licenses to.
+/* lic-user-picker.h: picks the users and classes a direct cart line assigns its licenses to,
+ * or that a pool's free licenses are to be assigned to.
  *
  * The users of the line's school are searched on the server; the classes of the school are
  * listed and filtered as they are. The counter says how many licenses the picks use, counting
@@ -25,5 +26,13 @@ LicUserPicker *lic_user_picker_new            (GtkWindow     *parent,
                                                LicCartLine   *line,
                                                gint64         quantity);
 guint          lic_user_picker_get_count      (LicUserPicker *self);
+
+/* Added: picks for a pool, up to its free licenses; emits "picked" on Save, and assigns
+ * nothing itself. */
+LicUserPicker *lic_user_picker_new_for_pool   (GtkWindow     *parent,
+                                               LicClient     *client,
+                                               LicPool       *pool);
+GArray        *lic_user_picker_dup_user_ids   (LicUserPicker *self);
+GArray        *lic_user_picker_dup_group_ids  (LicUserPicker *self);
 
 G_END_DECLS

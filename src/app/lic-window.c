@@ -45,22 +45,28 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The library's product page is the only page with somewhere to go back to. */
+/* The library's product page and a pool's page have somewhere to go back to. */
 static void
 update_back_button (LicWindow *self)
 {
-  gboolean library_shown = adw_view_stack_get_visible_child (self->view_stack)
-                           == GTK_WIDGET (self->library_view);
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
-                          library_shown
-                          && lic_library_view_get_product_shown (self->library_view));
+                          (visible == GTK_WIDGET (self->library_view)
+                           && lic_library_view_get_product_shown (self->library_view))
+                          || (visible == GTK_WIDGET (self->licenses_view)
+                              && lic_licenses_view_get_pool_shown (self->licenses_view)));
 }
 
 static void
 back_cb (LicWindow *self)
 {
-  lic_library_view_show_library (self->library_view);
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (visible == GTK_WIDGET (self->licenses_view))
+    lic_licenses_view_show_pools (self->licenses_view);
+  else
+    lic_library_view_show_library (self->library_view);
 }
 
 /* Licenses arrived or were ordered: what shows pools and orders is stale. */

@@ -1875,6 +1875,11 @@ user_filters (const LicUserQuery *query)
       g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, query->group_id);
       query_add (filters, "group_id", number);
     }
+  if (query->pool_id > 0)
+    {
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, query->pool_id);
+      query_add (filters, "pool_id", number);
+    }
   return g_string_free (g_steal_pointer (&filters), FALSE);
 }
 
@@ -2504,6 +2509,207 @@ lic_client_activate_finish (LicClient     *self,
     *pool_id = activation->pool_id;
   activation_free (activation);
   return order;
+}
+
+/* Assignments */
+
+typedef struct
+{
+  LicPool *pool;
+  gint64 changed;               /* assigned, or unassigned */
+  gint64 already_assigned;
+} Assignment;
+
+static void
+assignment_free (Assignment *assignment)
+{
+  g_clear_object (&assignment->pool);
+  g_free (assignment);
+}
+
+/* Reads {"assigned" | "unassigned": n, ["already_assigned": n,] "pool": {...}}. */
+static void
+assignment_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  gboolean assigning = g_task_get_source_tag (task) == lic_client_assign_async;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GError) error = NULL;
+  Assignment *assignment = g_new0 (Assignment, 1);
+  JsonObject *pool_object;
+
+  root = send_json_finish (LIC_CLIENT (source), result, &error);
+  if (root == NULL
+      || !lic_json_get_int (root, assigning ? "assigned" : "unassigned", TRUE,
+                            &assignment->changed, &error)
+      || (assigning && !lic_json_get_int (root, "already_assigned", TRUE,
+                                          &assignment->already_assigned, &error))
+      || (pool_object = get_object_member (root, "pool", &error)) == NULL
+      || (assignment->pool = lic_pool_new_from_json (pool_object, &error)) == NULL)
+    {
+      assignment_free (assignment);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, assignment, (GDestroyNotify) assignment_free);
+}
+
+static void
+assignment_async (LicClient           *self,
+                  gpointer             source_tag,
+                  const char          *method,
+                  gint64               pool_id,
+                  JsonBuilder         *builder,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *path = g_strdup_printf ("/pools/%" G_GINT64_FORMAT "/assignments", pool_id);
+
+  g_task_set_source_tag (task, source_tag);
+  send_json_async (self, method, path, NULL, builder, self->token, cancellable,
+                   assignment_cb, g_steal_pointer (&task));
+}
+
+static LicPool *
+assignment_finish (LicClient     *self,
+                   GAsyncResult  *result,
+                   gpointer       source_tag,
+                   gint64        *changed,
+                   gint64        *already_assigned,
+                   GError       **error)
+{
+  Assignment *assignment;
+  LicPool *pool;
+
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), NULL);
+
+  assignment = g_task_propagate_pointer (G_TASK (result), error);
+  if (assignment == NULL)
+    return NULL;
+  pool = g_steal_pointer (&assignment->pool);
+  if (changed != NULL)
+    *changed = assignment->changed;
+  if (already_assigned != NULL)
+    *already_assigned = assignment->already_assigned;
+  assignment_free (assignment);
+  return pool;
+}
+
+/**
+ * lic_client_assign_async:
+ * @pool_id: the pool whose licenses are assigned
+ * @user_ids: (array length=n_user_ids) (nullable): users to assign
+ * @group_ids: (array length=n_group_ids) (nullable): groups (classes) whose members to assign
+ * @role: (nullable): "student", "teacher" or "administrator": every user of that role at
+ *   the pool's school; or %NULL
+ *
+ * Assigns licenses of the pool in one request (POST /pools/{id}/assignments); at least one of
+ * users, groups or role must be given. More users than the pool has free licenses fail with
+ * %LIC_ERROR_CONFLICT and the server's sentence with the numbers; nothing is changed then.
+ */
+void
+lic_client_assign_async (LicClient           *self,
+                         gint64               pool_id,
+                         const gint64        *user_ids,
+                         gsize                n_user_ids,
+                         const gint64        *group_ids,
+                         gsize                n_group_ids,
+                         const char          *role,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (pool_id > 0);
+  g_return_if_fail (user_ids != NULL || n_user_ids == 0);
+  g_return_if_fail (group_ids != NULL || n_group_ids == 0);
+  g_return_if_fail (n_user_ids > 0 || n_group_ids > 0 || role != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  json_builder_begin_object (builder);
+  if (n_user_ids > 0)
+    lic_json_add_ids (builder, "user_ids", user_ids, n_user_ids);
+  if (n_group_ids > 0)
+    lic_json_add_ids (builder, "group_ids", group_ids, n_group_ids);
+  if (role != NULL)
+    {
+      json_builder_set_member_name (builder, "role");
+      json_builder_add_string_value (builder, role);
+    }
+  json_builder_end_object (builder);
+  assignment_async (self, lic_client_assign_async, "POST", pool_id, builder, cancellable,
+                    callback, user_data);
+}
+
+/**
+ * lic_client_assign_finish:
+ * @assigned: (out) (optional): the users given a license now
+ * @already_assigned: (out) (optional): the users named who had one already
+ *
+ * Returns: (transfer full): the pool as it is afterwards, or %NULL with @error set
+ */
+LicPool *
+lic_client_assign_finish (LicClient     *self,
+                          GAsyncResult  *result,
+                          gint64        *assigned,
+                          gint64        *already_assigned,
+                          GError       **error)
+{
+  return assignment_finish (self, result, lic_client_assign_async, assigned, already_assigned,
+                            error);
+}
+
+/**
+ * lic_client_unassign_async:
+ * @user_ids: (array length=n_user_ids): the users whose licenses of the pool are taken back
+ *
+ * Removes the users' assignments in one request (DELETE /pools/{id}/assignments); users the
+ * pool has not assigned are passed over.
+ */
+void
+lic_client_unassign_async (LicClient           *self,
+                           gint64               pool_id,
+                           const gint64        *user_ids,
+                           gsize                n_user_ids,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (pool_id > 0);
+  g_return_if_fail (user_ids != NULL || n_user_ids == 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  json_builder_begin_object (builder);
+  lic_json_add_ids (builder, "user_ids", user_ids, n_user_ids);
+  json_builder_end_object (builder);
+  assignment_async (self, lic_client_unassign_async, "DELETE", pool_id, builder, cancellable,
+                    callback, user_data);
+}
+
+/**
+ * lic_client_unassign_finish:
+ * @unassigned: (out) (optional): the assignments removed
+ *
+ * Returns: (transfer full): the pool as it is afterwards, or %NULL with @error set
+ */
+LicPool *
+lic_client_unassign_finish (LicClient     *self,
+                            GAsyncResult  *result,
+                            gint64        *unassigned,
+                            GError       **error)
+{
+  return assignment_finish (self, result, lic_client_unassign_async, unassigned, NULL, error);
 }
 
 /* Notifications */

@@ -253,6 +253,36 @@ LicOrder        *lic_client_activate_finish      (LicClient            *self,
                                                   gint64               *pool_id,
                                                   GError              **error);
 
+/* Added: assigns licenses of a pool to users, the members of groups and, with a non-NULL
+ * @role, every user of that role at the pool's school; unassigns users. Both return the pool as
+ * it is afterwards. Over capacity fails with LIC_ERROR_CONFLICT (the server's numbers). */
+void             lic_client_assign_async         (LicClient            *self,
+                                                  gint64                pool_id,
+                                                  const gint64         *user_ids,
+                                                  gsize                 n_user_ids,
+                                                  const gint64         *group_ids,
+                                                  gsize                 n_group_ids,
+                                                  const char           *role,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+LicPool         *lic_client_assign_finish        (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  gint64               *assigned,
+                                                  gint64               *already_assigned,
+                                                  GError              **error);
+void             lic_client_unassign_async       (LicClient            *self,
+                                                  gint64                pool_id,
+                                                  const gint64         *user_ids,
+                                                  gsize                 n_user_ids,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+LicPool         *lic_client_unassign_finish      (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  gint64               *unassigned,
+                                                  GError              **error);
+
 void             lic_client_list_notifications_async (LicClient        *self,
                                                   const char           *cursor,
                                                   guint                 limit,

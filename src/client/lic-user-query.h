@@ -18,6 +18,7 @@ typedef struct
   int role;                     /* a LicRole, or -1 */
   gint64 school_id;             /* a school's id, or 0 */
   gint64 group_id;              /* a group's id, or 0 */
+  gint64 pool_id;               /* a pool's id: the users it assigns; or 0 */
 } LicUserQuery;
 
 GType         lic_user_query_get_type (void) G_GNUC_CONST;

@@ -2132,6 +2132,175 @@ test_canned_events (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* Assignments */
+
+static LicPool *
+assign (LicClient    *client,
+        gint64        pool_id,
+        const gint64 *user_ids,
+        gsize         n_user_ids,
+        const char   *role,
+        gint64       *assigned,
+        gint64       *already_assigned,
+        GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lic_client_assign_async (client, pool_id, user_ids, n_user_ids, NULL, 0, role, NULL,
+                           store_result, &result);
+  return lic_client_assign_finish (client, await_result (&result), assigned, already_assigned,
+                                   error);
+}
+
+static LicPool *
+unassign (LicClient    *client,
+          gint64        pool_id,
+          const gint64 *user_ids,
+          gsize         n_user_ids,
+          gint64       *unassigned,
+          GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lic_client_unassign_async (client, pool_id, user_ids, n_user_ids, NULL, store_result, &result);
+  return lic_client_unassign_finish (client, await_result (&result), unassigned, error);
+}
+
+/* Every user the query finds, all pages. */
+static GListModel *
+all_users (LicClient    *client,
+           LicUserQuery *query)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *users;
+
+  lic_client_list_all_users_async (client, query, NULL, store_result, &result);
+  users = lic_client_list_all_users_finish (client, await_result (&result), &error);
+  g_assert_no_error (error);
+  return users;
+}
+
+static void
+test_assignments (void)
+{
+  /* A server of its own: the assignments made here change the demo data. */
+  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  g_autoptr(LicClient) client = lic_client_new (lic_test_server_get_url (server));
+  g_autoptr(GListModel) pools = NULL;
+  g_autoptr(GListModel) students = NULL;
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(LicUserQuery) query = NULL;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(LicPool) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) picked = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GAsyncResult) result = NULL;
+  gint64 assigned = -1, already = -1, unassigned = -1;
+  guint n_unassigned_students = 0;
+
+  g_assert_true (sign_in (client, "demo-school", "demo-school", &error));
+  g_assert_no_error (error);
+
+  /* A pool of Ekbackeskolan with at least three free licenses. */
+  lic_client_list_pools_async (client, NULL, 0, NULL, store_result, &result);
+  pools = lic_client_list_pools_finish (client, await_result (&result), NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (pools) && pool == NULL; i++)
+    {
+      g_autoptr(LicPool) candidate = g_list_model_get_item (pools, i);
+
+      if (lic_pool_get_available (candidate) - lic_pool_get_assigned (candidate) >= 3)
+        pool = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (pool);
+
+  /* Three students the pool has not assigned. */
+  query = lic_user_query_new (NULL);
+  query->pool_id = lic_pool_get_id (pool);
+  members = all_users (client, query);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, lic_pool_get_assigned (pool));
+  query->pool_id = 0;
+  query->school_id = lic_pool_get_school_id (pool);
+  query->role = LIC_ROLE_STUDENT;
+  students = all_users (client, query);
+  for (guint i = 0; i < g_list_model_get_n_items (students); i++)
+    {
+      g_autoptr(LicUser) student = g_list_model_get_item (students, i);
+      gint64 id = lic_user_get_id (student);
+
+      if (model_has_id (members, id))
+        continue;
+      n_unassigned_students++;
+      if (picked->len < 3)
+        g_array_append_val (picked, id);
+    }
+  g_assert_cmpuint (picked->len, ==, 3);
+  g_clear_object (&members);
+
+  after = assign (client, lic_pool_get_id (pool), (gint64 *) picked->data, picked->len, NULL,
+                  &assigned, &already, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (after);
+  g_assert_cmpint (assigned, ==, 3);
+  g_assert_cmpint (already, ==, 0);
+  g_assert_cmpint (lic_pool_get_id (after), ==, lic_pool_get_id (pool));
+  g_assert_cmpint (lic_pool_get_assigned (after), ==, lic_pool_get_assigned (pool) + 3);
+  g_clear_object (&after);
+
+  query->role = -1;
+  query->school_id = 0;
+  query->pool_id = lic_pool_get_id (pool);
+  members = all_users (client, query);
+  for (guint i = 0; i < picked->len; i++)
+    g_assert_true (model_has_id (members, g_array_index (picked, gint64, i)));
+  g_clear_object (&members);
+
+  /* Named again, they keep their licenses. */
+  after = assign (client, lic_pool_get_id (pool), (gint64 *) picked->data, 1, NULL, &assigned,
+                  &already, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (assigned, ==, 0);
+  g_assert_cmpint (already, ==, 1);
+  g_assert_cmpint (lic_pool_get_assigned (after), ==, lic_pool_get_assigned (pool) + 3);
+  g_clear_object (&after);
+
+  /* Every student is more than the free licenses: refused with the numbers, nothing changes. */
+  if (n_unassigned_students - 3 > lic_pool_get_available (pool) - lic_pool_get_assigned (pool) - 3)
+    {
+      g_autofree char *free_text = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                    lic_pool_get_available (pool)
+                                                    - lic_pool_get_assigned (pool) - 3);
+
+      after = assign (client, lic_pool_get_id (pool), NULL, 0, "student", NULL, NULL, &error);
+      g_assert_error (error, LIC_ERROR, LIC_ERROR_CONFLICT);
+      g_assert_null (after);
+      g_assert_nonnull (strstr (error->message, free_text));
+      g_clear_error (&error);
+    }
+  else
+    g_test_message ("the pool has room for every student; no refusal to test");
+
+  after = unassign (client, lic_pool_get_id (pool), (gint64 *) picked->data, picked->len,
+                    &unassigned, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (unassigned, ==, 3);
+  g_assert_cmpint (lic_pool_get_assigned (after), ==, lic_pool_get_assigned (pool));
+  g_clear_object (&after);
+
+  /* Users the pool has not assigned are passed over. */
+  after = unassign (client, lic_pool_get_id (pool), (gint64 *) picked->data, 1, &unassigned,
+                    &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (unassigned, ==, 0);
+  g_clear_object (&after);
+
+  /* A pool that does not exist. */
+  after = unassign (client, 999999, (gint64 *) picked->data, 1, NULL, &error);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND);
+  g_assert_null (after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2175,6 +2344,7 @@ main (int   argc,
   g_test_add_func ("/client/checkout", test_checkout);
   g_test_add_func ("/client/events", test_events);
   g_test_add_func ("/client/activation", test_activation);
+  g_test_add_func ("/client/assignments", test_assignments);
 
   status = g_test_run ();
   g_clear_pointer (&demo_server, lic_test_server_stop);

@@ -22,6 +22,7 @@
 #include "lic-licenses-view.h"
 #include "lic-list-loader.h"
 #include "lic-notifications-button.h"
+#include "lic-pool-page.h"
 #include "lic-product-card.h"
 #include "lic-product-page.h"
 #include "lic-sign-in-window.h"
@@ -267,6 +268,7 @@ test_templates (void)
   finalize_widget (g_object_new (LIC_TYPE_STATUS_STACK, NULL));
   finalize_widget (g_object_new (LIC_TYPE_PRODUCT_CARD, NULL));
   finalize_widget (g_object_new (LIC_TYPE_PRODUCT_PAGE, NULL));
+  finalize_widget (g_object_new (LIC_TYPE_POOL_PAGE, NULL));
   finalize_widget (g_object_new (LIC_TYPE_LIBRARY_VIEW, NULL));
   finalize_widget (g_object_new (LIC_TYPE_CART_VIEW, NULL));
   finalize_widget (g_object_new (LIC_TYPE_LICENSES_VIEW, NULL));
@@ -1483,6 +1485,282 @@ test_users_filters (void)
   finalize_window (GTK_WIDGET (window));
 }
 
+/* Pool pages */
+
+static gboolean
+model_has_user (GListModel *model,
+                gint64      id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LicUser) user = g_list_model_get_item (model, i);
+
+      if (lic_user_get_id (user) == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GListModel *
+every_user (LicClient    *client,
+            LicUserQuery *query)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *users;
+
+  lic_client_list_all_users_async (client, query, NULL, store_result, &result);
+  WAIT_UNTIL (result != NULL, "the users");
+  users = lic_client_list_all_users_finish (client, result, &error);
+  g_assert_no_error (error);
+  return users;
+}
+
+/* The check button of a user in the picker's list, or NULL. */
+static GtkCheckButton *
+picker_check_of (GtkWindow *picker,
+                 gint64     user_id)
+{
+  g_autoptr(GPtrArray) checks = user_checks (picker);
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      LicUser *user = g_object_get_data (G_OBJECT (checks->pdata[i]), "user");
+
+      if (user != NULL && lic_user_get_id (user) == user_id)
+        return checks->pdata[i];
+    }
+  return NULL;
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+is_error_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && gtk_widget_has_css_class (widget, "error");
+}
+
+/* The window's Back button, when shown. */
+static gboolean
+is_back_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget)
+         && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Back") == 0;
+}
+
+/* With LIC_TEST_SCREENSHOT set, saves the screen there (with ImageMagick's import), once
+ * @window has had a moment to draw. */
+static void
+maybe_screenshot (GtkWindow *window)
+{
+  const char *path = g_getenv ("LIC_TEST_SCREENSHOT");
+  const char *argv[] = { "import", "-window", "root", path, NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  guint wake_id;
+  int status;
+
+  if (path == NULL)
+    return;
+  wake_id = g_timeout_add (20, wake_cb, NULL);
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake_id);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_pool_page (void)
+{
+  /* A server of its own: the test changes assignments. */
+  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  g_autoptr(LicClient) client = client_signed_in_at (lic_test_server_get_url (server),
+                                                     "demo-school");
+  LicWindow *window = g_object_new (LIC_TYPE_WINDOW, "client", client, NULL);
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GListModel) students = NULL;
+  g_autoptr(GListModel) pools_after = NULL;
+  g_autoptr(LicUserQuery) query = NULL;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(LicPool) pool_after = NULL;
+  g_autofree char *used = NULL;
+  g_autofree char *used_after = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *toast = NULL;
+  g_autofree char *free_now = NULL;
+  GtkWidget *licenses, *table, *page, *page_table, *message;
+  GListModel *pools, *users;
+  GtkSelectionModel *selection;
+  GtkWindow *picker, *dialog;
+  gint64 picked[2];
+  guint n_picked = 0, position = G_MAXUINT;
+  gint64 n_free;
+
+  gtk_window_present (GTK_WINDOW (window));
+  lic_window_set_visible_view (window, "licenses");
+  licenses = find_of_type (GTK_WIDGET (window), LIC_TYPE_LICENSES_VIEW);
+  table = find_of_type (licenses, GTK_TYPE_COLUMN_VIEW);
+  pools = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
+  WAIT_UNTIL (n_rows (pools) > 0, "the license pools");
+
+  /* A pool with a few free licenses, fewer than the school has students without one. */
+  for (guint i = 0; i < n_rows (pools) && pool == NULL; i++)
+    {
+      g_autoptr(LicPool) candidate = g_list_model_get_item (pools, i);
+
+      if (lic_pool_get_available (candidate) - lic_pool_get_assigned (candidate) >= 2)
+        {
+          pool = g_steal_pointer (&candidate);
+          position = i;
+        }
+    }
+  g_assert_nonnull (pool);
+  n_free = lic_pool_get_available (pool) - lic_pool_get_assigned (pool);
+
+  query = lic_user_query_new (NULL);
+  query->pool_id = lic_pool_get_id (pool);
+  members = every_user (client, query);
+  query->pool_id = 0;
+  query->school_id = lic_pool_get_school_id (pool);
+  query->role = LIC_ROLE_STUDENT;
+  students = every_user (client, query);
+  for (guint i = 0; i < n_rows (students) && n_picked < 2; i++)
+    {
+      g_autoptr(LicUser) student = g_list_model_get_item (students, i);
+
+      if (!model_has_user (members, lic_user_get_id (student)))
+        picked[n_picked++] = lic_user_get_id (student);
+    }
+  g_assert_cmpuint (n_picked, ==, 2);
+  g_assert_cmpint (n_rows (students) - n_rows (members), >, n_free);
+
+  /* Activating its row opens its page, with a way back. */
+  g_signal_emit_by_name (table, "activate", position);
+  g_assert_true (lic_licenses_view_get_pool_shown (LIC_LICENSES_VIEW (licenses)));
+  g_assert_true (find_widget (GTK_WIDGET (window), is_back_button, NULL) != NULL);
+  page = find_of_type (licenses, LIC_TYPE_POOL_PAGE);
+  g_assert_true (lic_pool_page_get_pool (LIC_POOL_PAGE (page)) == pool);
+  used = g_strdup_printf ("Used: %d of %d", (int) lic_pool_get_assigned (pool),
+                          (int) lic_pool_get_available (pool));
+  WAIT_UNTIL (shows_label (page, used), "the pool's use");
+  g_assert_true (shows_label (page, lic_pool_get_product_name (pool)));
+  g_assert_true (shows_label (page, lic_pool_get_school_name (pool)));
+  page_table = find_of_type (page, GTK_TYPE_COLUMN_VIEW);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (page_table));
+  g_assert_true (GTK_IS_MULTI_SELECTION (selection));
+  users = G_LIST_MODEL (selection);
+  WAIT_UNTIL (n_rows (users) == MIN (n_rows (members), LIC_LIST_LOADER_PAGE_SIZE),
+              "the pool's users");
+  g_assert_false (model_has_user (users, picked[0]));
+
+  /* Assigning through the picker: two students, found by username. */
+  gtk_widget_activate_action (page, "pool.assign-picked", NULL);
+  picker = find_toplevel (LIC_TYPE_USER_PICKER);
+  g_assert_nonnull (picker);
+  for (guint i = 0; i < n_picked; i++)
+    {
+      g_autoptr(LicUser) student = NULL;
+      GtkWidget *search = find_of_type (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY);
+
+      for (guint j = 0; j < n_rows (students) && student == NULL; j++)
+        {
+          g_autoptr(LicUser) candidate = g_list_model_get_item (students, j);
+
+          if (lic_user_get_id (candidate) == picked[i])
+            student = g_steal_pointer (&candidate);
+        }
+      gtk_editable_set_text (GTK_EDITABLE (search), lic_user_get_username (student));
+      WAIT_UNTIL (picker_check_of (picker, picked[i]) != NULL, "the student in the picker");
+      gtk_check_button_set_active (picker_check_of (picker, picked[i]), TRUE);
+    }
+  g_assert_cmpuint (lic_user_picker_get_count (LIC_USER_PICKER (picker)), ==, 2);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (picker), "_Assign"), "clicked");
+  WAIT_UNTIL (find_toplevel (LIC_TYPE_USER_PICKER) == NULL, "the picker to close");
+
+  dialog = find_dialog ("Assign 2 users?");
+  g_assert_nonnull (dialog);
+  body = g_strdup_printf ("This uses 2 licenses; %d of %d stay free.", (int) n_free - 2,
+                          (int) lic_pool_get_available (pool));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, body);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  gtk_window_destroy (dialog);
+
+  used_after = g_strdup_printf ("Used: %d of %d", (int) lic_pool_get_assigned (pool) + 2,
+                                (int) lic_pool_get_available (pool));
+  WAIT_UNTIL (shows_label (page, used_after), "the used count to rise");
+  toast = g_strdup_printf ("Assigned 2 users to %s", lic_pool_get_product_name (pool));
+  WAIT_UNTIL (find_widget (GTK_WIDGET (window), is_label_containing, toast) != NULL,
+              "the toast");
+  if (n_rows (members) + 2 <= LIC_LIST_LOADER_PAGE_SIZE)
+    WAIT_UNTIL (model_has_user (users, picked[0]) && model_has_user (users, picked[1]),
+                "the new users listed");
+  /* The table behind reloaded too. */
+  WAIT_UNTIL (({ g_autoptr(LicPool) row = g_list_model_get_item (pools, position);
+                 lic_pool_get_assigned (row) == lic_pool_get_assigned (pool) + 2; }),
+              "the Licenses table to reload");
+  maybe_screenshot (GTK_WINDOW (window));
+
+  /* Unassigning a selection. */
+  g_assert_true (n_rows (members) + 2 <= LIC_LIST_LOADER_PAGE_SIZE);
+  for (guint i = 0; i < n_rows (users); i++)
+    {
+      g_autoptr(LicUser) user = g_list_model_get_item (users, i);
+
+      if (lic_user_get_id (user) == picked[0] || lic_user_get_id (user) == picked[1])
+        gtk_selection_model_select_item (selection, i, FALSE);
+    }
+  gtk_widget_activate_action (page, "pool.unassign", NULL);
+  dialog = find_dialog ("Unassign 2 users?");
+  g_assert_nonnull (dialog);
+  g_clear_pointer (&body, g_free);
+  body = g_strdup_printf ("2 licenses become free; %d of %d are then free.", (int) n_free,
+                          (int) lic_pool_get_available (pool));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, body);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  gtk_window_destroy (dialog);
+  WAIT_UNTIL (shows_label (page, used), "the used count to fall");
+  WAIT_UNTIL (n_rows (users) == n_rows (members) && !model_has_user (users, picked[0]),
+              "the users to leave the list");
+
+  /* Every student is more than the free licenses: refused with the numbers; nothing changes. */
+  gtk_widget_activate_action (page, "pool.assign-role", "s", "student");
+  g_clear_pointer (&body, g_free);
+  body = g_strdup_printf ("Assign every student of %s?", lic_pool_get_school_name (pool));
+  dialog = find_dialog (body);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "who has no license yet"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  gtk_window_destroy (dialog);
+  free_now = g_strdup_printf ("%d", (int) n_free);
+  WAIT_UNTIL ((message = find_widget (page, is_error_label, NULL)) != NULL,
+              "the refusal");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), free_now));
+  g_test_message ("refusal: %s", gtk_label_get_text (GTK_LABEL (message)));
+  g_assert_true (shows_label (page, used));
+  pools_after = list_pools (client);
+  pool_after = pool_of (pools_after, lic_pool_get_product_id (pool), lic_pool_get_school_id (pool));
+  g_assert_cmpint (lic_pool_get_assigned (pool_after), ==, lic_pool_get_assigned (pool));
+
+  /* Back to the table. */
+  lic_licenses_view_show_pools (LIC_LICENSES_VIEW (licenses));
+  g_assert_false (lic_licenses_view_get_pool_shown (LIC_LICENSES_VIEW (licenses)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1503,6 +1781,7 @@ main (int   argc,
   g_test_add_func ("/ui/library-filters", test_library_filters);
   g_test_add_func ("/ui/users-filters", test_users_filters);
   g_test_add_func ("/ui/buying", test_buying);
+  g_test_add_func ("/ui/pool-page", test_pool_page);
   status = g_test_run ();
 
   g_clear_pointer (&demo_server, lic_test_server_stop);

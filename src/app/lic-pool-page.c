@@ -1,0 +1,650 @@
+/* lic-pool-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lic-cell-factory.h"
+#include "lic-error-text.h"
+#include "lic-format.h"
+#include "lic-list-loader.h"
+#include "lic-pool-page.h"
+#include "lic-status-stack.h"
+#include "lic-user-picker.h"
+
+struct _LicPoolPage
+{
+  LicPage parent_instance;
+
+  GtkLabel *product_label;
+  GtkLabel *school_label;
+  GtkLabel *used_label;
+  GtkLabel *term_label;
+  GtkLabel *message_label;
+  GtkMenuButton *assign_button;
+  LicStatusStack *status;
+  GtkScrolledWindow *scroller;
+  GtkColumnView *column_view;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *username_column;
+  GtkColumnViewColumn *class_column;
+
+  LicPool *pool;
+  LicListLoader *loader;
+  GtkMultiSelection *selection;
+  GCancellable *cancellable;    /* of the change under way */
+};
+
+G_DEFINE_FINAL_TYPE (LicPoolPage, lic_pool_page, LIC_TYPE_PAGE)
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What a confirmed change is to do. */
+typedef struct
+{
+  GArray *user_ids;
+  GArray *group_ids;
+  char *role;                   /* an API nick, or NULL */
+  gboolean unassign;
+} Change;
+
+static void
+change_free (Change *change)
+{
+  g_clear_pointer (&change->user_ids, g_array_unref);
+  g_clear_pointer (&change->group_ids, g_array_unref);
+  g_free (change->role);
+  g_free (change);
+}
+
+static Change *
+change_new (void)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->user_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  change->group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return change;
+}
+
+static gint64
+free_licenses (LicPool *pool)
+{
+  return MAX (0, lic_pool_get_available (pool) - lic_pool_get_assigned (pool));
+}
+
+static char *
+name_text (gpointer item)
+{
+  return g_strdup (lic_user_get_name (item));
+}
+
+static char *
+username_text (gpointer item)
+{
+  return g_strdup (lic_user_get_username (item));
+}
+
+static char *
+class_text (gpointer item)
+{
+  return lic_format_list (lic_user_get_groups (item), NULL);
+}
+
+static void
+list_users_async (LicClient           *client,
+                  gconstpointer        query,
+                  const char          *cursor,
+                  guint                limit,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  lic_client_list_users_async (client, query, cursor, limit, cancellable, callback, user_data);
+}
+
+static void
+show_message (LicPoolPage *self,
+              const char  *message)
+{
+  gtk_label_set_text (self->message_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+}
+
+static void
+update_actions (LicPoolPage *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+    GTK_SELECTION_MODEL (self->selection));
+  gboolean idle = self->cancellable == NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pool.unassign",
+                                 idle && self->pool != NULL && !gtk_bitset_is_empty (selected));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pool.assign-picked",
+                                 idle && self->pool != NULL && free_licenses (self->pool) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pool.assign-role",
+                                 idle && self->pool != NULL);
+}
+
+static void
+update_header (LicPoolPage *self)
+{
+  g_autofree char *used = NULL;
+  g_autofree char *term = NULL;
+  g_autofree char *term_end = NULL;
+  g_autofree char *students = NULL;
+  g_autofree char *teachers = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+
+  if (self->pool == NULL)
+    return;
+
+  gtk_label_set_text (self->product_label, lic_pool_get_product_name (self->pool));
+  gtk_label_set_text (self->school_label, lic_pool_get_school_name (self->pool));
+  /* TRANSLATORS: licenses of a pool in use, "Used: 212 of 240" */
+  used = g_strdup_printf (_("Used: %d of %d"), (int) lic_pool_get_assigned (self->pool),
+                          (int) lic_pool_get_available (self->pool));
+  gtk_label_set_text (self->used_label, used);
+
+  term_end = lic_format_date (lic_pool_get_term_end (self->pool));
+  if (term_end != NULL)
+    /* TRANSLATORS: %s is a date */
+    term = g_strdup_printf (_("The term ends on %s."), term_end);
+  else
+    term = g_strdup (_("These licenses do not expire."));
+  gtk_label_set_text (self->term_label, term);
+
+  g_menu_append (menu, _("Users or Classes…"), "pool.assign-picked");
+  /* TRANSLATORS: a menu item; %s is a school */
+  students = g_strdup_printf (_("All Students of %s"), lic_pool_get_school_name (self->pool));
+  item = g_menu_item_new (students, NULL);
+  g_menu_item_set_action_and_target_value (item, "pool.assign-role",
+                                           g_variant_new_string ("student"));
+  g_menu_append_item (menu, item);
+  g_clear_object (&item);
+  /* TRANSLATORS: a menu item; %s is a school */
+  teachers = g_strdup_printf (_("All Teachers of %s"), lic_pool_get_school_name (self->pool));
+  item = g_menu_item_new (teachers, NULL);
+  g_menu_item_set_action_and_target_value (item, "pool.assign-role",
+                                           g_variant_new_string ("teacher"));
+  g_menu_append_item (menu, item);
+  gtk_menu_button_set_menu_model (self->assign_button, G_MENU_MODEL (menu));
+  update_actions (self);
+}
+
+static void
+lic_pool_page_reload (LicPage *page)
+{
+  LicPoolPage *self = LIC_POOL_PAGE (page);
+  LicUserQuery *query;
+
+  if (self->pool == NULL)
+    return;
+  query = lic_user_query_new (NULL);
+  query->pool_id = lic_pool_get_id (self->pool);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  lic_list_loader_load (self->loader, lic_page_get_client (page), query,
+                        (GDestroyNotify) lic_user_query_free);
+}
+
+/* Changing */
+
+static void
+change_done (LicPoolPage *self,
+             LicPool     *pool,
+             const char  *toast_title)
+{
+  g_autofree char *escaped = g_markup_escape_text (toast_title, -1);
+
+  g_set_object (&self->pool, pool);
+  update_header (self);
+  lic_page_invalidate (LIC_PAGE (self));
+  lic_page_add_toast (LIC_PAGE (self), adw_toast_new (escaped));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+assign_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LicPoolPage *self;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint64 assigned = 0, already = 0;
+
+  pool = lic_client_assign_finish (LIC_CLIENT (source), result, &assigned, &already, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LIC_POOL_PAGE (user_data);
+  g_clear_object (&self->cancellable);
+  update_actions (self);
+  if (pool == NULL)
+    {
+      /* A refusal (no room) carries the server's numbers. */
+      show_message (self, error->domain == LIC_ERROR && error->code == LIC_ERROR_CONFLICT
+                          ? error->message : lic_error_text_description (error));
+      return;
+    }
+
+  if (already > 0)
+    /* TRANSLATORS: a toast; the first %d is the users assigned now, %s a product, the second
+     * %d the users named who had a license already */
+    title = g_strdup_printf (ngettext ("Assigned %d user to %s; %d had a license already.",
+                                       "Assigned %d users to %s; %d had a license already.",
+                                       (unsigned long) assigned),
+                             (int) assigned, lic_pool_get_product_name (pool), (int) already);
+  else
+    /* TRANSLATORS: a toast; %d is the users assigned, %s a product */
+    title = g_strdup_printf (ngettext ("Assigned %d user to %s", "Assigned %d users to %s",
+                                       (unsigned long) assigned),
+                             (int) assigned, lic_pool_get_product_name (pool));
+  change_done (self, pool, title);
+}
+
+static void
+unassign_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LicPoolPage *self;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint64 unassigned = 0;
+
+  pool = lic_client_unassign_finish (LIC_CLIENT (source), result, &unassigned, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LIC_POOL_PAGE (user_data);
+  g_clear_object (&self->cancellable);
+  update_actions (self);
+  if (pool == NULL)
+    {
+      show_message (self, lic_error_text_description (error));
+      return;
+    }
+  /* TRANSLATORS: a toast; %d is the users whose licenses were taken back, %s a product */
+  title = g_strdup_printf (ngettext ("Unassigned %d user from %s", "Unassigned %d users from %s",
+                                     (unsigned long) unassigned),
+                           (int) unassigned, lic_pool_get_product_name (pool));
+  change_done (self, pool, title);
+}
+
+static void
+response_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             LicPoolPage      *self)
+{
+  Change *change = g_object_get_data (G_OBJECT (dialog), "change");
+  LicClient *client = lic_page_get_client (LIC_PAGE (self));
+
+  if (g_strcmp0 (response, "cancel") == 0 || change == NULL || client == NULL
+      || self->pool == NULL || self->cancellable != NULL)
+    return;
+
+  show_message (self, NULL);
+  self->cancellable = g_cancellable_new ();
+  update_actions (self);
+  if (change->unassign)
+    lic_client_unassign_async (client, lic_pool_get_id (self->pool),
+                               (const gint64 *) change->user_ids->data, change->user_ids->len,
+                               self->cancellable, unassign_cb, self);
+  else
+    lic_client_assign_async (client, lic_pool_get_id (self->pool),
+                             (const gint64 *) change->user_ids->data, change->user_ids->len,
+                             (const gint64 *) change->group_ids->data, change->group_ids->len,
+                             change->role, self->cancellable, assign_cb, self);
+}
+
+/* Asks before @change (taken) is made. */
+static void
+confirm (LicPoolPage *self,
+         const char  *heading,
+         const char  *body,
+         const char  *response_label,
+         gboolean     destructive,
+         Change      *change)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "ok", response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "ok",
+                                              destructive ? ADW_RESPONSE_DESTRUCTIVE
+                                                          : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "ok");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "change", change, (GDestroyNotify) change_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * lic_pool_page_confirm_assign:
+ * @user_ids: (array length=n_user_ids) (nullable): users to assign
+ * @group_ids: (array length=n_group_ids) (nullable): classes whose members to assign
+ * @n_users: how many users that is, each counted once
+ *
+ * Asks whether to assign the licenses, saying how many that uses and how many stay free, and
+ * assigns them if so.
+ */
+void
+lic_pool_page_confirm_assign (LicPoolPage  *self,
+                              const gint64 *user_ids,
+                              gsize         n_user_ids,
+                              const gint64 *group_ids,
+                              gsize         n_group_ids,
+                              guint         n_users)
+{
+  Change *change;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  gint64 left;
+
+  g_return_if_fail (LIC_IS_POOL_PAGE (self));
+  g_return_if_fail (self->pool != NULL);
+  g_return_if_fail (user_ids != NULL || n_user_ids == 0);
+  g_return_if_fail (group_ids != NULL || n_group_ids == 0);
+
+  if (n_user_ids == 0 && n_group_ids == 0)
+    return;
+  change = change_new ();
+  g_array_append_vals (change->user_ids, user_ids, n_user_ids);
+  g_array_append_vals (change->group_ids, group_ids, n_group_ids);
+
+  left = MAX (0, free_licenses (self->pool) - (gint64) n_users);
+  /* TRANSLATORS: the question before assigning licenses; %d is a number of users */
+  heading = g_strdup_printf (ngettext ("Assign %d user?", "Assign %d users?", n_users),
+                             (int) n_users);
+  /* TRANSLATORS: the first %d is the licenses the assignment uses, then the licenses that stay
+   * free of the pool's total: "This uses 12 licenses; 16 of 240 stay free." Users who have a
+   * license of the pool already keep it and use none. */
+  body = g_strdup_printf (ngettext ("This uses %d license; %d of %d stay free.",
+                                    "This uses %d licenses; %d of %d stay free.", n_users),
+                          (int) n_users, (int) left, (int) lic_pool_get_available (self->pool));
+  /* TRANSLATORS: the button that confirms assigning licenses */
+  confirm (self, heading, body, _("_Assign"), FALSE, change);
+}
+
+/**
+ * lic_pool_page_confirm_assign_role:
+ * @role: %LIC_ROLE_STUDENT or %LIC_ROLE_TEACHER
+ *
+ * Asks whether to assign a license to every user of @role at the pool's school who has none
+ * yet; the server says afterwards how many that was.
+ */
+void
+lic_pool_page_confirm_assign_role (LicPoolPage *self,
+                                   LicRole      role)
+{
+  Change *change;
+  const char *school;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  gint64 n_free;
+
+  g_return_if_fail (LIC_IS_POOL_PAGE (self));
+  g_return_if_fail (self->pool != NULL);
+  g_return_if_fail (role == LIC_ROLE_STUDENT || role == LIC_ROLE_TEACHER);
+
+  change = change_new ();
+  change->role = g_strdup (lic_enum_to_nick (LIC_TYPE_ROLE, role));
+  school = lic_pool_get_school_name (self->pool);
+  n_free = free_licenses (self->pool);
+
+  if (role == LIC_ROLE_STUDENT)
+    {
+      /* TRANSLATORS: the question before assigning licenses; %s is a school */
+      heading = g_strdup_printf (_("Assign every student of %s?"), school);
+      /* TRANSLATORS: the first %s is a school; then the pool's free licenses, of its total */
+      body = g_strdup_printf (ngettext ("Every student of %s who has no license yet gets one. "
+                                        "%d of %d licenses is free now; if there are more such "
+                                        "students, nothing is assigned.",
+                                        "Every student of %s who has no license yet gets one. "
+                                        "%d of %d licenses are free now; if there are more such "
+                                        "students, nothing is assigned.",
+                                        (unsigned long) n_free),
+                              school, (int) n_free, (int) lic_pool_get_available (self->pool));
+    }
+  else
+    {
+      /* TRANSLATORS: the question before assigning licenses; %s is a school */
+      heading = g_strdup_printf (_("Assign every teacher of %s?"), school);
+      /* TRANSLATORS: the first %s is a school; then the pool's free licenses, of its total */
+      body = g_strdup_printf (ngettext ("Every teacher of %s who has no license yet gets one. "
+                                        "%d of %d licenses is free now; if there are more such "
+                                        "teachers, nothing is assigned.",
+                                        "Every teacher of %s who has no license yet gets one. "
+                                        "%d of %d licenses are free now; if there are more such "
+                                        "teachers, nothing is assigned.",
+                                        (unsigned long) n_free),
+                              school, (int) n_free, (int) lic_pool_get_available (self->pool));
+    }
+  confirm (self, heading, body, _("_Assign"), FALSE, change);
+}
+
+/**
+ * lic_pool_page_confirm_unassign:
+ *
+ * Asks whether to take back the licenses of the users selected in the list, saying how many
+ * become free, and does so if so.
+ */
+void
+lic_pool_page_confirm_unassign (LicPoolPage *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  guint position;
+  Change *change;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  guint n;
+
+  g_return_if_fail (LIC_IS_POOL_PAGE (self));
+  g_return_if_fail (self->pool != NULL);
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_is_empty (selected))
+    return;
+  change = change_new ();
+  change->unassign = TRUE;
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(LicUser) user = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      gint64 id = lic_user_get_id (user);
+
+      g_array_append_val (change->user_ids, id);
+    }
+  n = change->user_ids->len;
+
+  /* TRANSLATORS: the question before taking licenses back; %d is a number of users */
+  heading = g_strdup_printf (ngettext ("Unassign %d user?", "Unassign %d users?", n), (int) n);
+  /* TRANSLATORS: the first %d is the licenses freed, then the pool's free licenses afterwards,
+   * of its total: "3 licenses become free; 31 of 240 are then free." */
+  body = g_strdup_printf (ngettext ("%d license becomes free; %d of %d are then free.",
+                                    "%d licenses become free; %d of %d are then free.", n),
+                          (int) n, (int) (free_licenses (self->pool) + n),
+                          (int) lic_pool_get_available (self->pool));
+  /* TRANSLATORS: the button that confirms taking licenses back */
+  confirm (self, heading, body, _("_Unassign"), TRUE, change);
+}
+
+static void
+picked_cb (LicUserPicker *picker,
+           LicPoolPage   *self)
+{
+  g_autoptr(GArray) user_ids = lic_user_picker_dup_user_ids (picker);
+  g_autoptr(GArray) group_ids = lic_user_picker_dup_group_ids (picker);
+
+  lic_pool_page_confirm_assign (self, (const gint64 *) user_ids->data, user_ids->len,
+                                (const gint64 *) group_ids->data, group_ids->len,
+                                lic_user_picker_get_count (picker));
+}
+
+static void
+assign_picked_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LicPoolPage *self = LIC_POOL_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  LicClient *client = lic_page_get_client (LIC_PAGE (self));
+  LicUserPicker *picker;
+
+  if (self->pool == NULL || client == NULL)
+    return;
+  picker = lic_user_picker_new_for_pool (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         client, self->pool);
+  g_signal_connect_object (picker, "picked", G_CALLBACK (picked_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (picker));
+}
+
+static void
+assign_role_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  int role = LIC_ROLE_STUDENT;
+
+  lic_enum_from_nick (LIC_TYPE_ROLE, g_variant_get_string (parameter, NULL), &role);
+  lic_pool_page_confirm_assign_role (LIC_POOL_PAGE (widget), role);
+}
+
+static void
+unassign_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  lic_pool_page_confirm_unassign (LIC_POOL_PAGE (widget));
+}
+
+static void
+selection_changed_cb (LicPoolPage *self)
+{
+  update_actions (self);
+}
+
+static void
+lic_pool_page_dispose (GObject *object)
+{
+  LicPoolPage *self = LIC_POOL_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIC_TYPE_POOL_PAGE);
+  g_clear_object (&self->loader);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->pool);
+
+  G_OBJECT_CLASS (lic_pool_page_parent_class)->dispose (object);
+}
+
+static void
+lic_pool_page_class_init (LicPoolPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LicPageClass *page_class = LIC_PAGE_CLASS (klass);
+
+  object_class->dispose = lic_pool_page_dispose;
+  page_class->reload = lic_pool_page_reload;
+
+  /**
+   * LicPoolPage::changed:
+   *
+   * Licenses of the pool were assigned or unassigned.
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 0);
+
+  g_type_ensure (LIC_TYPE_STATUS_STACK);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/licentia/Licentia/lic-pool-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, product_label);
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, school_label);
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, used_label);
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, term_label);
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, assign_button);
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, status);
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, username_column);
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, class_column);
+  gtk_widget_class_bind_template_callback (widget_class, lic_page_invalidate);
+
+  gtk_widget_class_install_action (widget_class, "pool.assign-picked", NULL,
+                                   assign_picked_action);
+  gtk_widget_class_install_action (widget_class, "pool.assign-role", "s", assign_role_action);
+  gtk_widget_class_install_action (widget_class, "pool.unassign", NULL, unassign_action);
+}
+
+static void
+lic_pool_page_init (LicPoolPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  lic_column_set_text_func (self->name_column, name_text);
+  lic_column_set_text_func (self->username_column, username_text);
+  lic_column_set_text_func (self->class_column, class_text);
+
+  self->loader = lic_list_loader_new (LIC_TYPE_USER, list_users_async,
+                                      lic_client_list_users_finish,
+                                      self->status, self->scroller);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->loader)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->assign_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assign licenses"), -1);
+  update_actions (self);
+}
+
+LicPool *
+lic_pool_page_get_pool (LicPoolPage *self)
+{
+  g_return_val_if_fail (LIC_IS_POOL_PAGE (self), NULL);
+
+  return self->pool;
+}
+
+/* Shows @pool; its users load when the page is shown. */
+void
+lic_pool_page_set_pool (LicPoolPage *self,
+                        LicPool     *pool)
+{
+  g_return_if_fail (LIC_IS_POOL_PAGE (self));
+  g_return_if_fail (LIC_IS_POOL (pool));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_set_object (&self->pool, pool);
+  show_message (self, NULL);
+  update_header (self);
+  lic_page_invalidate (LIC_PAGE (self));
+}
