@@ -12,6 +12,7 @@ pool_to_node (LicPoolItem *item)
 {
   JsonNode *node = lic_routes_to_node (item->pool, (LicToJsonFunc) lic_pool_to_json);
   JsonObject *object = json_node_get_object (node);
+  JsonArray *linked = json_array_new ();
 
   json_object_set_array_member (object, "notices", json_array_new ());
   json_object_set_int_member (object, "awaiting_delivery", item->awaiting_delivery);
@@ -19,6 +20,10 @@ pool_to_node (LicPoolItem *item)
     json_object_set_string_member (object, "awaiting_since", item->awaiting_since);
   else
     json_object_set_null_member (object, "awaiting_since");
+  for (guint i = 0; item->linked_group_ids != NULL && i < item->linked_group_ids->len; i++)
+    json_array_add_int_element (linked, g_array_index (item->linked_group_ids, gint64, i));
+  json_object_set_array_member (object, "linked_group_ids", linked);
+  json_object_set_int_member (object, "waiting", item->waiting);
   return node;
 }
 
@@ -194,4 +199,47 @@ lic_routes_pools_unassign (LicRequest  *request,
     return FALSE;
   respond_change (request, pool, "unassigned", unassigned, NULL, 0);
   return TRUE;
+}
+
+/* POST and DELETE /pools/{id}/groups */
+static gboolean
+link_groups (LicRequest  *request,
+             gboolean     link,
+             GError     **error)
+{
+  g_autoptr(GArray) group_ids = NULL;
+  g_autoptr(LicPoolItem) pool = NULL;
+  g_autoptr(GDateTime) now = lic_clock_now ();
+  gint64 changed, assigned;
+
+  if (!lic_routes_get_ids_member (request, "group_ids", TRUE, &group_ids, error)
+      || !check_id_count (NULL, group_ids, error))
+    return FALSE;
+
+  pool = lic_store_link_groups (lic_request_get_store (request), lic_request_get_caller (request),
+                                lic_request_get_id (request, 0), group_ids, link, now, &changed,
+                                &assigned, error);
+  if (pool == NULL)
+    return FALSE;
+  if (link)
+    respond_change (request, pool, "linked", changed, "assigned", assigned);
+  else
+    respond_change (request, pool, "unlinked", changed, NULL, 0);
+  return TRUE;
+}
+
+/* POST /pools/{id}/groups */
+gboolean
+lic_routes_pools_link (LicRequest  *request,
+                       GError     **error)
+{
+  return link_groups (request, TRUE, error);
+}
+
+/* DELETE /pools/{id}/groups */
+gboolean
+lic_routes_pools_unlink (LicRequest  *request,
+                         GError     **error)
+{
+  return link_groups (request, FALSE, error);
 }

@@ -87,6 +87,8 @@ gboolean  lic_routes_pools_list     (LicRequest *request, GError **error);
 gboolean  lic_routes_pools_get      (LicRequest *request, GError **error);
 gboolean  lic_routes_pools_assign   (LicRequest *request, GError **error);
 gboolean  lic_routes_pools_unassign (LicRequest *request, GError **error);
+gboolean  lic_routes_pools_link (LicRequest *request, GError **error);
+gboolean  lic_routes_pools_unlink (LicRequest *request, GError **error);
 gboolean  lic_routes_suppliers_list (LicRequest *request, GError **error);
 gboolean  lic_routes_cart_get       (LicRequest *request, GError **error);
 gboolean  lic_routes_cart_add_line  (LicRequest *request, GError **error);

@@ -87,6 +87,8 @@ static const struct {
   { "POST", "/api/v1/pools/{id}/assignments", LIC_ROUTE_JSON_BODY, lic_routes_pools_assign },
   { "DELETE", "/api/v1/pools/{id}/assignments", LIC_ROUTE_JSON_BODY,
     lic_routes_pools_unassign },
+  { "POST", "/api/v1/pools/{id}/groups", LIC_ROUTE_JSON_BODY, lic_routes_pools_link },
+  { "DELETE", "/api/v1/pools/{id}/groups", LIC_ROUTE_JSON_BODY, lic_routes_pools_unlink },
   { "GET", "/api/v1/suppliers", LIC_ROUTE_DEFAULT, lic_routes_suppliers_list },
   { "GET", "/api/v1/cart", LIC_ROUTE_DEFAULT, lic_routes_cart_get },
   { "POST", "/api/v1/cart/lines", LIC_ROUTE_JSON_BODY, lic_routes_cart_add_line },

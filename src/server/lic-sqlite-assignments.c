@@ -69,11 +69,13 @@ count (LicSqliteConnection  *connection,
   return TRUE;
 }
 
-/* Checks that every group of @group_ids is a group of the pool's school. */
+/* Checks that every group of @group_ids is a group of the pool's school; @link: for a link
+ * rather than an assignment. */
 static gboolean
 check_groups (LicSqliteConnection  *connection,
               const LicPool        *pool,
               GArray               *group_ids,
+              gboolean              link,
               GError              **error)
 {
   g_autoptr(LicSqliteStatement) stmt = NULL;
@@ -97,6 +99,13 @@ check_groups (LicSqliteConnection  *connection,
       if (rc == SQLITE_ERROR)
         return FALSE;
       lic_sqlite_statement_reset (stmt);
+      if (rc == SQLITE_DONE && link)
+        {
+          g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
+                       "There is no group %" G_GINT64_FORMAT " at %s. Link groups of the "
+                       "pool's school.", id, lic_pool_get_school_name (p));
+          return FALSE;
+        }
       if (rc == SQLITE_DONE)
         {
           lic_rules_refuse_pick ("group", id, lic_pool_get_school_name (p), error);
@@ -118,7 +127,7 @@ gather (LicSqliteConnection  *connection,
   if (!clear_picks (connection, error)
       || !run_for_ids (connection, "INSERT OR IGNORE INTO " PICKS " (user_id) VALUES (?)",
                        assignment->user_ids, error)
-      || !check_groups (connection, pool, assignment->group_ids, error)
+      || !check_groups (connection, pool, assignment->group_ids, FALSE, error)
       || !run_for_ids (connection, "INSERT OR IGNORE INTO " PICKS " (user_id)"
                                    " SELECT user_id FROM group_members WHERE group_id = ?",
                        assignment->group_ids, error))
@@ -204,6 +213,8 @@ lic_sqlite_store_unassign (LicStore         *store,
   g_autoptr(LicPoolItem) before = NULL;
   g_autoptr(LicPoolItem) after = NULL;
   g_autoptr(LicSqliteStatement) remove = NULL;
+  g_autoptr(GDateTime) now = lic_clock_now ();
+  g_autofree char *since = lic_clock_format (now);
   gint64 removed;
 
   connection = lic_sqlite_store_acquire (LIC_SQLITE_STORE (store), error);
@@ -227,11 +238,159 @@ lic_sqlite_store_unassign (LicStore         *store,
     return NULL;
   removed = lic_sqlite_changes (connection);
 
+  /* The licenses freed go to the pupils waiting in linked groups, not back to those whose
+   * licenses were just taken away. */
+  if (removed > 0
+      && !lic_sqlite_serve_waiting (connection, pool_id, "SELECT user_id FROM " PICKS, since,
+                                    NULL, error))
+    return NULL;
+
   after = lic_sqlite_load_pool (connection, caller, pool_id, error);
   if (after == NULL
       || !lic_sqlite_connection_exec (connection, "DELETE FROM " PICKS, error)
       || !lic_sqlite_connection_commit (connection, error))
     return NULL;
   *unassigned = removed;
+  return g_steal_pointer (&after);
+}
+
+/* Auto-assignment. */
+
+/**
+ * lic_sqlite_serve_waiting:
+ * @exclude_sql: (nullable): a SELECT of user ids not to serve now
+ * @served: (out) (optional): the users assigned
+ *
+ * Gives the free licenses of pool @pool_id (`available − assigned`) to the members of its
+ * linked groups who have none, first come first served: by when they joined one of those
+ * groups, then by name and id. Through lic_sqlite_assign_users(), like every assignment.
+ */
+gboolean
+lic_sqlite_serve_waiting (LicSqliteConnection  *connection,
+                          gint64                pool_id,
+                          const char           *exclude_sql,
+                          const char           *now,
+                          gint64               *served,
+                          GError              **error)
+{
+  g_autofree char *sql = NULL;
+
+  sql = g_strconcat ("SELECT user_id FROM (" LIC_SQLITE_WAITING ("?4") ")",
+                     exclude_sql != NULL ? " WHERE user_id NOT IN (" : "",
+                     exclude_sql != NULL ? exclude_sql : "",
+                     exclude_sql != NULL ? ")" : "",
+                     " ORDER BY joined, name COLLATE NOCASE, user_id"
+                     " LIMIT max (0, (SELECT quantity_paid FROM pools WHERE id = ?4)"
+                     " - (SELECT count (*) FROM assignments WHERE pool_id = ?4"
+                     "    AND state = 'active'))",
+                     NULL);
+  if (!lic_sqlite_assign_users (connection, pool_id, sql, pool_id, 0, now, error))
+    return FALSE;
+  if (served != NULL)
+    *served = lic_sqlite_changes (connection);
+  return TRUE;
+}
+
+/**
+ * lic_sqlite_serve_groups:
+ * @group_ids: (element-type gint64): groups that have gained members
+ *
+ * Serves the waiting members of every pool linked to one of @group_ids, pool by pool in the
+ * order of their ids.
+ */
+gboolean
+lic_sqlite_serve_groups (LicSqliteConnection  *connection,
+                         GArray               *group_ids,
+                         const char           *now,
+                         GError              **error)
+{
+  g_autoptr(LicSqliteStatement) pools = NULL;
+  g_autoptr(GArray) pool_ids = NULL;
+  int rc;
+
+  if (group_ids == NULL || group_ids->len == 0
+      || !clear_picks (connection, error)
+      || !run_for_ids (connection, "INSERT OR IGNORE INTO " PICKS " (user_id) VALUES (?)",
+                       group_ids, error))
+    return group_ids == NULL || group_ids->len == 0;
+
+  /* PICKS holds group ids here: it is only a set of numbers. */
+  pools = lic_sqlite_connection_prepare (connection,
+                                         "SELECT DISTINCT pool_id FROM pool_groups"
+                                         " WHERE group_id IN (SELECT user_id FROM " PICKS ")"
+                                         " ORDER BY pool_id",
+                                         error);
+  if (pools == NULL)
+    return FALSE;
+  pool_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = lic_sqlite_step (pools, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (pools, 0);
+
+      g_array_append_val (pool_ids, id);
+    }
+  if (rc != SQLITE_DONE || !lic_sqlite_connection_exec (connection, "DELETE FROM " PICKS, error))
+    return FALSE;
+  for (guint i = 0; i < pool_ids->len; i++)
+    if (!lic_sqlite_serve_waiting (connection, g_array_index (pool_ids, gint64, i), NULL, now,
+                                   NULL, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* POST and DELETE /pools/{id}/groups: @link links @group_ids to the pool and serves their
+ * members at once; otherwise unlinks them, changing no assignment. */
+LicPoolItem *
+lic_sqlite_store_link_groups (LicStore         *store,
+                              const LicCaller  *caller,
+                              gint64            pool_id,
+                              GArray           *group_ids,
+                              gboolean          link,
+                              GDateTime        *now,
+                              gint64           *changed,
+                              gint64           *assigned,
+                              GError          **error)
+{
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicPoolItem) before = NULL;
+  g_autoptr(LicPoolItem) after = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  g_autofree char *since = lic_clock_format (now);
+  gint64 total = 0;
+
+  *changed = 0;
+  *assigned = 0;
+  connection = lic_sqlite_store_acquire (LIC_SQLITE_STORE (store), error);
+  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_WRITE, error))
+    return NULL;
+  before = lic_sqlite_load_pool (connection, caller, pool_id, error);
+  if (before == NULL || (link && !check_groups (connection, before->pool, group_ids, TRUE, error)))
+    return NULL;
+
+  stmt = lic_sqlite_connection_prepare (connection,
+                                        link ? "INSERT OR IGNORE INTO pool_groups"
+                                               " (pool_id, group_id, linked_at) VALUES (?1, ?2, ?3)"
+                                             : "DELETE FROM pool_groups"
+                                               " WHERE pool_id = ?1 AND group_id = ?2",
+                                        error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < group_ids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, pool_id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (group_ids, gint64, i));
+      if (link)
+        lic_sqlite_bind_text (stmt, 3, since);
+      if (!lic_sqlite_run_once (stmt, error))
+        return NULL;
+      total += lic_sqlite_changes (connection);
+    }
+  if (link && !lic_sqlite_serve_waiting (connection, pool_id, NULL, since, assigned, error))
+    return NULL;
+
+  after = lic_sqlite_load_pool (connection, caller, pool_id, error);
+  if (after == NULL || !lic_sqlite_connection_commit (connection, error))
+    return NULL;
+  *changed = total;
   return g_steal_pointer (&after);
 }

@@ -645,7 +645,8 @@ line_facts_from_row (LicSqliteStatement *stmt,
 }
 
 /* Delivers a line that awaited the supplier or its activation: its licenses go to the pool,
- * and every admin of the school hears of it. */
+ * where pupils waiting in its linked groups get them first, and every admin of the school hears
+ * of it. */
 static gboolean
 deliver_line (LicSqliteConnection  *connection,
               const LineFacts      *line,
@@ -666,6 +667,7 @@ deliver_line (LicSqliteConnection  *connection,
   return lic_sqlite_run (stmt, error)
          && add_licenses (connection, line->pool_id, line->quantity, line->term_months, now,
                           error)
+         && lic_sqlite_serve_waiting (connection, line->pool_id, NULL, since, NULL, error)
          && lic_sqlite_notify_delivered (connection, line->id, since, error);
 }
 
@@ -858,9 +860,11 @@ order_line (LicSqliteConnection  *connection,
   switch (line->delivery)
     {
     case LIC_DELIVERY_DIRECT:
+      /* The users the line picked first, then those waiting in the pool's linked groups. */
       return add_licenses (connection, pool_id, line->quantity, line->term_months, now, error)
              && lic_sqlite_assign_users (connection, pool_id, LINE_USERS ("?4"), line->id,
-                                         line_id, since, error);
+                                         line_id, since, error)
+             && lic_sqlite_serve_waiting (connection, pool_id, NULL, since, NULL, error);
     case LIC_DELIVERY_DELAYED:
       return TRUE;
     case LIC_DELIVERY_ACTIVATION_MAIL:

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "lic-clock.h"
 #include "lic-sqlite-store-private.h"
 
 #define GROUP_SEPARATOR "\x1f"
@@ -147,34 +148,33 @@ find_group (LicSqliteConnection  *connection,
   return id;
 }
 
-/* Sets the words and the groups of user @user_id to those of @row. */
+/* Sets the words and the groups of user @user_id to those of @row. Memberships the user keeps
+ * keep their joined_at; the groups the user joins are added to @joined. */
 static gboolean
 write_details (LicSqliteConnection  *connection,
                GHashTable           *group_cache,
                gint64                user_id,
                const LicImportRow   *row,
                gboolean              replace,
+               const char           *now,
+               GHashTable           *joined,
                GError              **error)
 {
   g_autoptr(LicSqliteStatement) word = NULL;
   g_autoptr(LicSqliteStatement) member = NULL;
+  g_autoptr(GString) kept = g_string_new (NULL);
 
   if (replace)
     {
       g_autoptr(LicSqliteStatement) clear_words = NULL;
-      g_autoptr(LicSqliteStatement) clear_groups = NULL;
 
       clear_words = lic_sqlite_connection_prepare (connection,
                                                    "DELETE FROM user_words WHERE user_id = ?",
                                                    error);
-      clear_groups = lic_sqlite_connection_prepare (connection,
-                                                    "DELETE FROM group_members WHERE user_id = ?",
-                                                    error);
-      if (clear_words == NULL || clear_groups == NULL)
+      if (clear_words == NULL)
         return FALSE;
       sqlite3_bind_int64 (clear_words, 1, user_id);
-      sqlite3_bind_int64 (clear_groups, 1, user_id);
-      if (!lic_sqlite_run_once (clear_words, error) || !lic_sqlite_run_once (clear_groups, error))
+      if (!lic_sqlite_run_once (clear_words, error))
         return FALSE;
     }
 
@@ -183,8 +183,8 @@ write_details (LicSqliteConnection  *connection,
                                         " VALUES (?, ?)",
                                         error);
   member = lic_sqlite_connection_prepare (connection,
-                                          "INSERT OR IGNORE INTO group_members (group_id, user_id)"
-                                          " VALUES (?, ?)",
+                                          "INSERT OR IGNORE INTO group_members"
+                                          " (group_id, user_id, joined_at) VALUES (?, ?, ?)",
                                           error);
   if (word == NULL || member == NULL
       || !lic_sqlite_insert_user_words (word, user_id, row->username, row->name, row->email,
@@ -200,7 +200,21 @@ write_details (LicSqliteConnection  *connection,
         return FALSE;
       sqlite3_bind_int64 (member, 1, group_id);
       sqlite3_bind_int64 (member, 2, user_id);
+      lic_sqlite_bind_text (member, 3, now);
       if (!lic_sqlite_run_once (member, error))
+        return FALSE;
+      if (lic_sqlite_changes (connection) > 0)
+        g_hash_table_add (joined, g_memdup2 (&group_id, sizeof group_id));
+      g_string_append_printf (kept, "%s%" G_GINT64_FORMAT, kept->len > 0 ? "," : "", group_id);
+    }
+
+  if (replace)
+    {
+      g_autofree char *leave = g_strdup_printf ("DELETE FROM group_members WHERE user_id = %"
+                                                G_GINT64_FORMAT " AND group_id NOT IN (%s)",
+                                                user_id, kept->str);
+
+      if (!lic_sqlite_connection_exec (connection, leave, error))
         return FALSE;
     }
   return TRUE;
@@ -231,6 +245,12 @@ lic_sqlite_store_import_users (LicStore         *store,
   g_autoptr(LicSqliteStatement) update = NULL;
   g_autoptr(GHashTable) group_cache = NULL;
   g_autofree Existing *existing = NULL;
+  g_autoptr(GHashTable) joined = NULL;
+  g_autoptr(GArray) joined_ids = NULL;
+  g_autoptr(GDateTime) clock_now = lic_clock_now ();
+  g_autofree char *now = lic_clock_format (clock_now);
+  GHashTableIter iter;
+  gpointer key;
 
   memset (counts, 0, sizeof *counts);
   connection = lic_sqlite_store_acquire (self, error);
@@ -276,6 +296,7 @@ lic_sqlite_store_import_users (LicStore         *store,
   if (insert == NULL || update == NULL)
     return FALSE;
   group_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  joined = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -293,7 +314,8 @@ lic_sqlite_store_import_users (LicStore         *store,
           lic_sqlite_bind_text (insert, 6, role);
           sqlite3_bind_int64 (insert, 7, lic_user_get_id (caller->user));
           if ((user_id = lic_sqlite_insert (connection, insert, error)) == 0
-              || !write_details (connection, group_cache, user_id, row, FALSE, error))
+              || !write_details (connection, group_cache, user_id, row, FALSE, now, joined,
+                                 error))
             return FALSE;
           counts->created++;
         }
@@ -305,12 +327,21 @@ lic_sqlite_store_import_users (LicStore         *store,
           lic_sqlite_bind_text (update, 4, role);
           sqlite3_bind_int64 (update, 5, user_id);
           if (!lic_sqlite_run_once (update, error)
-              || !write_details (connection, group_cache, user_id, row, TRUE, error))
+              || !write_details (connection, group_cache, user_id, row, TRUE, now, joined,
+                                 error))
             return FALSE;
           counts->updated++;
         }
       else
         counts->unchanged++;
     }
-  return lic_sqlite_connection_commit (connection, error);
+
+  /* Those who joined a group linked to a pool get a license of it at once while any is free;
+   * the others wait. */
+  joined_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_hash_table_iter_init (&iter, joined);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (joined_ids, *(gint64 *) key);
+  return lic_sqlite_serve_groups (connection, joined_ids, now, error)
+         && lic_sqlite_connection_commit (connection, error);
 }

@@ -267,6 +267,18 @@ static const char * const migrations[] = {
    * role. */
   "CREATE INDEX users_by_role ON users (organization_id, role, name COLLATE NOCASE, id);"
   "CREATE INDEX users_by_school_role ON users (school_id, role);",
+
+  /* 4: auto-assignment. A pool linked to groups (classes) of its school gives their members
+   * licenses while any is free; those without one wait, first come first served by when they
+   * joined the class (joined_at: NULL for members from before this step, who come first). */
+  "ALTER TABLE group_members ADD COLUMN joined_at TEXT;"
+  "CREATE TABLE pool_groups ("
+  "  pool_id INTEGER NOT NULL REFERENCES pools (id) ON DELETE CASCADE,"
+  "  group_id INTEGER NOT NULL REFERENCES user_groups (id) ON DELETE CASCADE,"
+  "  linked_at TEXT NOT NULL,"
+  "  PRIMARY KEY (pool_id, group_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX pool_groups_by_group ON pool_groups (group_id, pool_id);",
 };
 
 static gboolean

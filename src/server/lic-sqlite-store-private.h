@@ -13,6 +13,20 @@
 
 G_BEGIN_DECLS
 
+/* The members of the groups linked to pool @pool (SQL of its id) who have no license of it:
+ * one row per user (user_id, joined: when they first joined one of those groups, '' for
+ * members from before joining was recorded; name). */
+#define LIC_SQLITE_WAITING(pool) \
+  "SELECT m.user_id AS user_id, min (coalesce (m.joined_at, '')) AS joined, u.name AS name" \
+  " FROM pool_groups pg" \
+  " JOIN group_members m ON m.group_id = pg.group_id" \
+  " JOIN users u ON u.id = m.user_id" \
+  " WHERE pg.pool_id = " pool \
+  " AND u.school_id = (SELECT school_id FROM pools WHERE id = " pool ")" \
+  " AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.pool_id = " pool \
+  "  AND a.user_id = m.user_id)" \
+  " GROUP BY m.user_id"
+
 /* Makes one item of a list from the row @stmt is on. */
 typedef gpointer (*LicSqliteRowFunc) (LicSqliteStatement *stmt);
 
@@ -149,6 +163,26 @@ LicPoolItem         *lic_sqlite_store_unassign      (LicStore              *stor
                                                      gint64                 pool_id,
                                                      GArray                *user_ids,
                                                      gint64                *unassigned,
+                                                     GError               **error);
+
+gboolean             lic_sqlite_serve_waiting       (LicSqliteConnection   *connection,
+                                                     gint64                 pool_id,
+                                                     const char            *exclude_sql,
+                                                     const char            *now,
+                                                     gint64                *served,
+                                                     GError               **error);
+gboolean             lic_sqlite_serve_groups        (LicSqliteConnection   *connection,
+                                                     GArray                *group_ids,
+                                                     const char            *now,
+                                                     GError               **error);
+LicPoolItem         *lic_sqlite_store_link_groups   (LicStore              *store,
+                                                     const LicCaller       *caller,
+                                                     gint64                 pool_id,
+                                                     GArray                *group_ids,
+                                                     gboolean               link,
+                                                     GDateTime             *now,
+                                                     gint64                *changed,
+                                                     gint64                *assigned,
                                                      GError               **error);
 
 /* lic-sqlite-notices.c */

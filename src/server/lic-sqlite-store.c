@@ -139,7 +139,10 @@ product_from_row (LicSqliteStatement *stmt)
   " (SELECT coalesce (sum (ol.quantity), 0) FROM order_lines ol" \
   "  WHERE ol.pool_id = po.id AND ol.state <> 'delivered')," \
   " (SELECT min (o.created_at) FROM order_lines ol JOIN orders o ON o.id = ol.order_id" \
-  "  WHERE ol.pool_id = po.id AND ol.state <> 'delivered')" \
+  "  WHERE ol.pool_id = po.id AND ol.state <> 'delivered')," \
+  " (SELECT group_concat (group_id) FROM" \
+  "   (SELECT group_id FROM pool_groups WHERE pool_id = po.id ORDER BY group_id))," \
+  " (SELECT count (*) FROM (" LIC_SQLITE_WAITING ("po.id") "))" \
   " FROM pools po" \
   " JOIN products p ON p.id = po.product_id" \
   " JOIN schools sc ON sc.id = po.school_id" \
@@ -164,6 +167,19 @@ pool_from_row (LicSqliteStatement *stmt)
                              NULL);
   item->awaiting_delivery = sqlite3_column_int64 (stmt, 9);
   item->awaiting_since = g_strdup (lic_sqlite_column_text (stmt, 10));
+  item->linked_group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (lic_sqlite_column_text (stmt, 11), ",", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
+
+          g_array_append_val (item->linked_group_ids, id);
+        }
+    }
+  item->waiting = sqlite3_column_int64 (stmt, 12);
   return item;
 }
 
@@ -1506,6 +1522,7 @@ lic_sqlite_store_store_iface_init (LicStoreInterface *iface)
   iface->get_pool = lic_sqlite_store_get_pool;
   iface->list_suppliers = lic_sqlite_store_list_suppliers;
   iface->assign = lic_sqlite_store_assign;
+  iface->link_groups = lic_sqlite_store_link_groups;
   iface->unassign = lic_sqlite_store_unassign;
   iface->get_cart = lic_sqlite_store_get_cart;
   iface->change_cart = lic_sqlite_store_change_cart;

@@ -350,6 +350,37 @@ lic_store_assign (LicStore             *self,
 }
 
 /**
+ * lic_store_link_groups:
+ * @group_ids: (element-type gint64): groups (classes); to link, groups of the pool's school
+ * @link: %TRUE to link them, %FALSE to unlink them
+ * @changed: (out): the links added or removed
+ * @assigned: (out): the users a link assigned at once (0 when unlinking)
+ *
+ * Links groups to a pool, which then gives their members licenses while any is free, now and
+ * whenever a member joins or licenses arrive; or unlinks them, which changes no assignment.
+ *
+ * Returns: (transfer full): the pool as it is now, or %NULL with @error set
+ */
+LicPoolItem *
+lic_store_link_groups (LicStore         *self,
+                       const LicCaller  *caller,
+                       gint64            pool_id,
+                       GArray           *group_ids,
+                       gboolean          link,
+                       GDateTime        *now,
+                       gint64           *changed,
+                       gint64           *assigned,
+                       GError          **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL, NULL);
+  g_return_val_if_fail (group_ids != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->link_groups (self, caller, pool_id, group_ids, link, now,
+                                                  changed, assigned, error);
+}
+
+/**
  * lic_store_unassign:
  * @user_ids: (element-type gint64): the users; those without the pool are passed over
  * @unassigned: (out): the assignments removed
@@ -797,5 +828,6 @@ lic_pool_item_free (LicPoolItem *item)
     return;
   g_clear_object (&item->pool);
   g_free (item->awaiting_since);
+  g_clear_pointer (&item->linked_group_ids, g_array_unref);
   g_free (item);
 }

@@ -92,6 +92,8 @@ typedef struct
   LicPool *pool;
   gint64 awaiting_delivery;         /* licenses */
   char *awaiting_since;             /* the oldest such order's date, or NULL */
+  GArray *linked_group_ids;         /* gint64, ascending: the groups that auto-assign */
+  gint64 waiting;                   /* members of those groups without a license of the pool */
 } LicPoolItem;
 
 /* Whom POST /pools/{id}/assignments names: users, the members of groups and every user of a
@@ -237,6 +239,15 @@ struct _LicStoreInterface
                                   GDateTime               *now,
                                   gint64                  *assigned,
                                   gint64                  *already_assigned,
+                                  GError                 **error);
+  LicPoolItem *(*link_groups)    (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  gint64                   pool_id,
+                                  GArray                  *group_ids,
+                                  gboolean                 link,
+                                  GDateTime               *now,
+                                  gint64                  *changed,
+                                  gint64                  *assigned,
                                   GError                 **error);
   LicPoolItem *(*unassign)       (LicStore                *self,
                                   const LicCaller         *caller,
@@ -404,6 +415,15 @@ LicPoolItem *lic_store_assign         (LicStore                *self,
                                        GDateTime               *now,
                                        gint64                  *assigned,
                                        gint64                  *already_assigned,
+                                       GError                 **error);
+LicPoolItem *lic_store_link_groups    (LicStore                *self,
+                                       const LicCaller         *caller,
+                                       gint64                   pool_id,
+                                       GArray                  *group_ids,
+                                       gboolean                 link,
+                                       GDateTime               *now,
+                                       gint64                  *changed,
+                                       gint64                  *assigned,
                                        GError                 **error);
 LicPoolItem *lic_store_unassign       (LicStore                *self,
                                        const LicCaller         *caller,
