@@ -5,6 +5,10 @@
  * admin has several schools; the class filter lists the classes of the school chosen (of the
  * only school), so it waits for a school to be chosen when there are several.
  *
+ * CSV: "Download CSV…" saves the users the filters find (the server writes the file) and
+ * "Import Users…" sends a file to the server, which imports all its rows or none; the rows in
+ * error are then listed by line number, so the admin can correct the file.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -12,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "lic-cell-factory.h"
+#include "lic-error-text.h"
 #include "lic-filter.h"
 #include "lic-format.h"
 #include "lic-list-loader.h"
@@ -19,6 +24,9 @@
 #include "lic-users-view.h"
 
 #define SEARCH_DELAY_MS 250
+
+/* The rows in error a dialog lists; the rest are counted. */
+#define MAX_ROW_ERRORS_SHOWN 10
 
 struct _LicUsersView
 {
@@ -45,6 +53,9 @@ struct _LicUsersView
   GCancellable *groups_cancellable;
   guint filling;                /* filters being filled: their changes load nothing */
   char *searched;               /* the text of the search loaded last */
+
+  GtkFileChooserNative *file_chooser;   /* the save or open dialog shown, or NULL */
+  GCancellable *csv_cancellable;        /* of the download or import under way, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (LicUsersView, lic_users_view, LIC_TYPE_PAGE)
@@ -301,10 +312,498 @@ school_changed_cb (LicUsersView *self)
   lic_page_invalidate (LIC_PAGE (self));
 }
 
+
+/* CSV */
+
+static GtkWindow *
+parent_window (LicUsersView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* One download or import at a time. */
+static void
+set_csv_busy (LicUsersView *self,
+              gboolean      busy)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.export", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.import", !busy);
+  if (!busy)
+    g_clear_object (&self->csv_cancellable);
+}
+
+static GCancellable *
+start_csv (LicUsersView *self)
+{
+  g_assert (self->csv_cancellable == NULL);
+
+  set_csv_busy (self, TRUE);
+  self->csv_cancellable = g_cancellable_new ();
+  return self->csv_cancellable;
+}
+
+static void
+show_toast (LicUsersView *self,
+            const char   *text)
+{
+  /* Toast titles are markup in libadwaita 1.2. */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  lic_page_add_toast (LIC_PAGE (self), adw_toast_new (escaped));
+}
+
+static char *
+file_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename != NULL ? basename : "");
+}
+
+/* The records after the header: line breaks outside quotes (RFC 4180 quotes are doubled, so
+ * toggling on each quote is right). */
+static guint
+count_records (GBytes *csv)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (csv, &size);
+  gboolean quoted = FALSE;
+  guint records = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      if (data[i] == '"')
+        quoted = !quoted;
+      else if (data[i] == '\n' && !quoted)
+        records++;
+    }
+  if (size > 0 && data[size - 1] != '\n')
+    records++;
+  return records > 0 ? records - 1 : 0;
+}
+
+/* A part of a file name: lower case ASCII words joined by '-'. */
+static void
+append_name_part (GString    *name,
+                  const char *part)
+{
+  g_autofree char *down = NULL;
+  g_autofree char *ascii = NULL;
+  gboolean dash = name->len > 0;
+
+  if (part == NULL || *part == '\0')
+    return;
+  down = g_utf8_strdown (part, -1);
+  ascii = g_str_to_ascii (down, NULL);
+  for (const char *c = ascii; *c != '\0'; c++)
+    {
+      if (g_ascii_isalnum (*c))
+        {
+          if (dash)
+            g_string_append_c (name, '-');
+          g_string_append_c (name, *c);
+          dash = FALSE;
+        }
+      else if (name->len > 0)
+        dash = TRUE;
+    }
+}
+
+/* "users.csv", or named after the filters: "teachers-ekbackeskolan.csv". */
+static char *
+suggested_file_name (LicUsersView *self)
+{
+  g_autoptr(LicUserQuery) query = make_query (self);
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  switch (query->role)
+    {
+    case LIC_ROLE_STUDENT:
+      /* TRANSLATORS: a word of a file name of exported users: lower case, no spaces */
+      append_name_part (name, C_("file name", "students"));
+      break;
+    case LIC_ROLE_TEACHER:
+      /* TRANSLATORS: a word of a file name of exported users: lower case, no spaces */
+      append_name_part (name, C_("file name", "teachers"));
+      break;
+    case LIC_ROLE_ADMINISTRATOR:
+      /* TRANSLATORS: a word of a file name of exported users: lower case, no spaces */
+      append_name_part (name, C_("file name", "administrators"));
+      break;
+    default:
+      break;
+    }
+  if (query->school_id > 0)
+    append_name_part (name, lic_filter_get_name (self->school_dropdown, query->school_id));
+  if (query->group_id > 0)
+    append_name_part (name, lic_filter_get_name (self->group_dropdown, query->group_id));
+  if (name->len == 0)
+    /* TRANSLATORS: a word of a file name of exported users: lower case, no spaces */
+    append_name_part (name, C_("file name", "users"));
+  g_string_append (name, ".csv");
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+typedef struct
+{
+  LicUsersView *self;           /* not a reference: the view cancels in dispose */
+  GFile *file;
+  guint n_users;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_clear_object (&export->file);
+  g_free (export);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Export, export_free)
+
+static void
+export_saved_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Export) export = user_data;
+  LicUsersView *self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *text = NULL;
+
+  g_file_replace_contents_finish (G_FILE (source), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = export->self;
+  set_csv_busy (self, FALSE);
+  file_name = file_display_name (export->file);
+  if (error != NULL)
+    /* TRANSLATORS: a toast; %s is a file name, then the reason, e.g. "Permission denied" */
+    text = g_strdup_printf (_("Could not save %s: %s"), file_name, error->message);
+  else
+    /* TRANSLATORS: a toast; %d is the users written, %s the file name */
+    text = g_strdup_printf (ngettext ("Saved %d user to %s", "Saved %d users to %s",
+                                      export->n_users),
+                            export->n_users, file_name);
+  show_toast (self, text);
+}
+
+static void
+export_downloaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(Export) export = user_data;
+  LicUsersView *self;
+  GFile *file;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GError) error = NULL;
+
+  csv = lic_client_export_users_finish (LIC_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = export->self;
+  if (csv == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      set_csv_busy (self, FALSE);
+      /* TRANSLATORS: a toast; %s says why, e.g. "Sign in again." */
+      text = g_strdup_printf (_("Could not download the users: %s"),
+                              lic_error_text_description (error));
+      show_toast (self, text);
+      return;
+    }
+  export->n_users = count_records (csv);
+  file = export->file;
+  g_file_replace_contents_bytes_async (file, csv, NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION,
+                                       self->csv_cancellable, export_saved_cb,
+                                       g_steal_pointer (&export));
+}
+
+/**
+ * lic_users_view_export_to_file:
+ * @file: where to save
+ *
+ * Downloads the users the filters find as CSV and saves them in @file, then says so in a
+ * toast. What the save dialog does once a file is chosen; tests call it directly.
+ */
+void
+lic_users_view_export_to_file (LicUsersView *self,
+                               GFile        *file)
+{
+  LicClient *client;
+  g_autoptr(LicUserQuery) query = NULL;
+  Export *export;
+
+  g_return_if_fail (LIC_IS_USERS_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  client = lic_page_get_client (LIC_PAGE (self));
+  if (client == NULL || self->csv_cancellable != NULL)
+    return;
+  query = make_query (self);
+  export = g_new0 (Export, 1);
+  export->self = self;
+  export->file = g_object_ref (file);
+  lic_client_export_users_async (client, query, start_csv (self), export_downloaded_cb, export);
+}
+
+/* Lists the rows in error, the first MAX_ROW_ERRORS_SHOWN of them, in a dialog. */
+static void
+show_row_errors (LicUsersView *self,
+                 GPtrArray    *row_errors)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+  guint n = row_errors->len;
+
+  g_string_append_printf (body,
+                          /* TRANSLATORS: the start of the "Nothing Was Imported" dialog; %d is
+                           * the rows in error, listed below it by line number */
+                          ngettext ("%d row of the file has an error. Correct it and import the "
+                                    "file again.",
+                                    "%d rows of the file have errors. Correct them and import "
+                                    "the file again.", n),
+                          (int) n);
+  g_string_append (body, "\n");
+  for (guint i = 0; i < n && i < MAX_ROW_ERRORS_SHOWN; i++)
+    {
+      const LicImportRowError *row = g_ptr_array_index (row_errors, i);
+
+      g_string_append_c (body, '\n');
+      /* TRANSLATORS: a row in error of an imported file; %d is its line number, %s the reason
+       * (from the server, e.g. role “janitor” is not student, teacher or administrator) */
+      g_string_append_printf (body, _("Line %d: %s"), (int) row->line, row->message);
+    }
+  if (n > MAX_ROW_ERRORS_SHOWN)
+    {
+      guint more = n - MAX_ROW_ERRORS_SHOWN;
+
+      g_string_append (body, "\n\n");
+      /* TRANSLATORS: after the rows in error listed in the "Nothing Was Imported" dialog */
+      g_string_append_printf (body, ngettext ("And %d more row has an error.",
+                                              "And %d more rows have errors.", more),
+                              (int) more);
+    }
+
+  /* TRANSLATORS: the heading of a dialog: an import of users was refused */
+  dialog = adw_message_dialog_new (parent_window (self), _("Nothing Was Imported"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  LicUsersView *self;           /* not a reference: the view cancels in dispose */
+  GFile *file;
+} Import;
+
+static void
+import_free (Import *import)
+{
+  g_clear_object (&import->file);
+  g_free (import);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Import, import_free)
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(Import) import = user_data;
+  LicUsersView *self;
+  g_autoptr(GPtrArray) row_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 created = 0, updated = 0, unchanged = 0;
+
+  lic_client_import_users_finish (LIC_CLIENT (source), result, &created, &updated, &unchanged,
+                                  &row_errors, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = import->self;
+  set_csv_busy (self, FALSE);
+  if (row_errors != NULL && row_errors->len > 0)
+    {
+      show_row_errors (self, row_errors);
+      return;
+    }
+  if (error != NULL)
+    {
+      g_autofree char *file_name = file_display_name (import->file);
+
+      /* TRANSLATORS: a toast; %s is a file name, then why, e.g. "Sign in again." */
+      text = g_strdup_printf (_("Could not import %s: %s"), file_name,
+                              lic_error_text_description (error));
+      show_toast (self, text);
+      return;
+    }
+
+  /* TRANSLATORS: a toast after an import of users: the users added, the users changed, and
+   * the rows that matched a user as they are */
+  text = g_strdup_printf (_("Imported: %d new, %d updated, %d unchanged"),
+                          (int) created, (int) updated, (int) unchanged);
+  show_toast (self, text);
+  if (created > 0 || updated > 0)
+    lic_page_invalidate (LIC_PAGE (self));
+}
+
+static void
+import_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(Import) import = user_data;
+  LicUsersView *self;
+  LicClient *client;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GError) error = NULL;
+
+  csv = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = import->self;
+  client = lic_page_get_client (LIC_PAGE (self));
+  if (csv == NULL || client == NULL)
+    {
+      g_autofree char *file_name = file_display_name (import->file);
+      g_autofree char *text = NULL;
+
+      set_csv_busy (self, FALSE);
+      if (csv == NULL)
+        {
+          /* TRANSLATORS: a toast; %s is a file name, then the reason, e.g. "No such file" */
+          text = g_strdup_printf (_("Could not read %s: %s"), file_name, error->message);
+          show_toast (self, text);
+        }
+      return;
+    }
+  lic_client_import_users_async (client, csv, self->csv_cancellable, import_done_cb,
+                                 g_steal_pointer (&import));
+}
+
+/**
+ * lic_users_view_import_file:
+ * @file: a CSV file of users
+ *
+ * Reads @file and imports its users: a toast with the numbers and a new list, or a dialog
+ * listing the rows in error when nothing was imported. What the open dialog does once a file is
+ * chosen; tests call it directly.
+ */
+void
+lic_users_view_import_file (LicUsersView *self,
+                            GFile        *file)
+{
+  Import *import;
+
+  g_return_if_fail (LIC_IS_USERS_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (lic_page_get_client (LIC_PAGE (self)) == NULL || self->csv_cancellable != NULL)
+    return;
+  import = g_new0 (Import, 1);
+  import->self = self;
+  import->file = g_object_ref (file);
+  g_file_load_bytes_async (file, start_csv (self), import_loaded_cb, import);
+}
+
+static void
+file_chooser_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          LicUsersView    *self)
+{
+  GtkFileChooserAction action = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog));
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->file_chooser);
+  if (file == NULL)
+    return;
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    lic_users_view_export_to_file (self, file);
+  else
+    lic_users_view_import_file (self, file);
+}
+
+static void
+show_file_chooser (LicUsersView         *self,
+                   GtkFileChooserNative *chooser)
+{
+  if (self->file_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
+      g_clear_object (&self->file_chooser);
+    }
+  self->file_chooser = chooser;
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LicUsersView *self = LIC_USERS_VIEW (widget);
+  g_autofree char *name = suggested_file_name (self);
+  GtkFileChooserNative *chooser;
+
+  /* TRANSLATORS: the title of the save dialog of Download CSV… */
+  chooser = gtk_file_chooser_native_new (_("Download Users as CSV"), parent_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  show_file_chooser (self, chooser);
+}
+
+static void
+import_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LicUsersView *self = LIC_USERS_VIEW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  /* TRANSLATORS: the name of a file filter in the open dialog of Import Users… */
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  /* TRANSLATORS: the title of the open dialog of Import Users… */
+  chooser = gtk_file_chooser_native_new (_("Import Users"), parent_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         /* TRANSLATORS: the button of the open dialog */
+                                         _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  show_file_chooser (self, chooser);
+}
+
 static void
 lic_users_view_dispose (GObject *object)
 {
   LicUsersView *self = LIC_USERS_VIEW (object);
+
+  g_cancellable_cancel (self->csv_cancellable);
+  g_clear_object (&self->csv_cancellable);
+  if (self->file_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
+      g_clear_object (&self->file_chooser);
+    }
 
   g_cancellable_cancel (self->schools_cancellable);
   g_clear_object (&self->schools_cancellable);
@@ -348,6 +847,9 @@ lic_users_view_class_init (LicUsersViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, school_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, lic_page_invalidate);
+
+  gtk_widget_class_install_action (widget_class, "users.export", NULL, export_action_cb);
+  gtk_widget_class_install_action (widget_class, "users.import", NULL, import_action_cb);
 }
 
 static void

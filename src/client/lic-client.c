@@ -1,8 +1,9 @@
 /* lic-client.c: the app's asynchronous connection to licentia-server.
  *
- * Every call goes through send_json_async() (one request, one JSON object back) and, for lists,
- * list_async() (one page) or list_all_async() (every page); read_response() is the one place
- * where transport errors, HTTP statuses and bodies become a JsonObject or a LicError.
+ * Every call goes through send_request_async() (one request, one JSON object back, or the raw
+ * body of a 2xx answer for the CSV export) and, for lists, list_async() (one page) or
+ * list_all_async() (every page); read_response() is the one place where transport errors, HTTP
+ * statuses and bodies become a JsonObject or a LicError.
  *
  * The event stream is the exception: GET /events stays open on a session of its own, read a
  * line at a time (GDataInputStream) as Server-Sent Events, and is opened again after a growing
@@ -184,11 +185,14 @@ query_add (GString    *query,
 /* Requests */
 
 /* The one mapping of what came back into the API's JSON object or a LIC_ERROR. */
+/* @error_object, when not NULL, gets the server's {"code", "message", …} of an error answer,
+ * for callers that read more of it (the rows of a refused import). */
 static JsonObject *
 read_response (LicClient    *self,
                SoupMessage  *message,
                GBytes       *body,
                GError       *transport_error,
+               JsonObject  **error_object_out,
                GError      **error)
 {
   g_autoptr(JsonObject) object = NULL;
@@ -230,6 +234,8 @@ read_response (LicClient    *self,
   error_object = object != NULL ? get_object_member (object, "error", NULL) : NULL;
   if (error_object != NULL)
     lic_json_get_string (error_object, "message", FALSE, &text, NULL);
+  if (error_object != NULL && error_object_out != NULL)
+    *error_object_out = json_object_ref (error_object);
 
   if (text != NULL && *text != '\0')
     g_set_error_literal (error, LIC_ERROR, lic_error_from_http_status (status), text);
@@ -244,6 +250,8 @@ typedef struct
 {
   SoupMessage *message;
   char *token;                /* the token the request was sent with */
+  gboolean raw;               /* a 2xx answer is returned as its bytes, not read as JSON */
+  JsonObject *error_object;   /* the server's error object of a failure, or NULL */
 } Request;
 
 static void
@@ -251,6 +259,7 @@ request_free (Request *request)
 {
   g_clear_object (&request->message);
   g_free (request->token);
+  g_clear_pointer (&request->error_object, json_object_unref);
   g_free (request);
 }
 
@@ -268,7 +277,14 @@ send_json_cb (GObject      *source,
   JsonObject *object;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &transport_error);
-  object = read_response (self, request->message, body, transport_error, &error);
+  if (request->raw && transport_error == NULL
+      && SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (request->message)))
+    {
+      g_task_return_pointer (task, g_bytes_ref (body), (GDestroyNotify) g_bytes_unref);
+      return;
+    }
+  object = read_response (self, request->message, body, transport_error,
+                          &request->error_object, &error);
 
   /* Only the token this request carried is known to be dead: a sign-in may have replaced it
    * while the request was under way. */
@@ -284,18 +300,21 @@ send_json_cb (GObject      *source,
 }
 
 /* Sends one request to the API: @path below /api/v1, @query already escaped (may be NULL),
- * @body as JSON (may be NULL), with @token as bearer (may be NULL). Finishes with the answer's
- * JSON object (an empty one for 204) or a LIC_ERROR. */
+ * @body of @content_type (both may be NULL), with @token as bearer (may be NULL). Finishes with
+ * the answer's JSON object (an empty one for 204), with @raw the bytes of a 2xx answer
+ * (send_raw_finish()), or a LIC_ERROR. */
 static void
-send_json_async (LicClient           *self,
-                 const char          *method,
-                 const char          *path,
-                 const char          *query,
-                 JsonBuilder         *body,
-                 const char          *token,
-                 GCancellable        *cancellable,
-                 GAsyncReadyCallback  callback,
-                 gpointer             user_data)
+send_request_async (LicClient           *self,
+                    const char          *method,
+                    const char          *path,
+                    const char          *query,
+                    const char          *content_type,
+                    GBytes              *body,
+                    gboolean             raw,
+                    const char          *token,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *uri = NULL;
@@ -306,7 +325,7 @@ send_json_async (LicClient           *self,
   g_assert (path != NULL && path[0] == '/');
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, send_json_async);
+  g_task_set_source_tag (task, send_request_async);
 
   if (self->address_error != NULL)
     {
@@ -320,12 +339,15 @@ send_json_async (LicClient           *self,
   request = g_new0 (Request, 1);
   request->message = soup_message_new (method, uri);
   request->token = g_strdup (token);
+  request->raw = raw;
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
   /* The base URL is checked and the rest is escaped here, so this is a bug in the client. */
   g_assert (request->message != NULL);
 
   headers = soup_message_get_request_headers (request->message);
-  soup_message_headers_replace (headers, "Accept", "application/json");
+  /* Errors are JSON whatever was asked for. */
+  soup_message_headers_replace (headers, "Accept",
+                                raw ? "text/csv, application/json" : "application/json");
   if (token != NULL)
     {
       g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
@@ -333,15 +355,34 @@ send_json_async (LicClient           *self,
       soup_message_headers_replace (headers, "Authorization", authorization);
     }
   if (body != NULL)
-    {
-      char *text = lic_json_to_string (body);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
-
-      soup_message_set_request_body_from_bytes (request->message, "application/json", bytes);
-    }
+    soup_message_set_request_body_from_bytes (request->message, content_type, body);
 
   soup_session_send_and_read_async (self->session, request->message, G_PRIORITY_DEFAULT,
                                     cancellable, send_json_cb, g_steal_pointer (&task));
+}
+
+/* send_request_async() with @body as JSON (may be NULL). */
+static void
+send_json_async (LicClient           *self,
+                 const char          *method,
+                 const char          *path,
+                 const char          *query,
+                 JsonBuilder         *body,
+                 const char          *token,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (body != NULL)
+    {
+      char *text = lic_json_to_string (body);
+
+      bytes = g_bytes_new_take (text, strlen (text));
+    }
+  send_request_async (self, method, path, query, "application/json", bytes, FALSE, token,
+                      cancellable, callback, user_data);
 }
 
 static JsonObject *
@@ -350,9 +391,30 @@ send_json_finish (LicClient     *self,
                   GError       **error)
 {
   g_assert (g_task_is_valid (result, self));
-  g_assert (g_async_result_is_tagged (result, send_json_async));
+  g_assert (g_async_result_is_tagged (result, send_request_async));
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static GBytes *
+send_raw_finish (LicClient     *self,
+                 GAsyncResult  *result,
+                 GError       **error)
+{
+  g_assert (g_task_is_valid (result, self));
+  g_assert (g_async_result_is_tagged (result, send_request_async));
+  g_assert (((Request *) g_task_get_task_data (G_TASK (result)))->raw);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The server's error object of a failed send_request_async(), or NULL. */
+static JsonObject *
+send_error_object (GAsyncResult *result)
+{
+  Request *request = g_task_get_task_data (G_TASK (result));
+
+  return request->error_object;
 }
 
 /* Single objects and pages of lists */
@@ -1930,6 +1992,238 @@ lic_client_list_users_finish (LicClient     *self,
   g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_list_users_async), NULL);
 
   return list_finish (result, next_cursor, error);
+}
+
+/* CSV */
+
+G_DEFINE_BOXED_TYPE (LicImportRowError, lic_import_row_error,
+                     lic_import_row_error_copy, lic_import_row_error_free)
+
+LicImportRowError *
+lic_import_row_error_new (gint64      line,
+                          const char *message)
+{
+  LicImportRowError *self = g_new0 (LicImportRowError, 1);
+
+  self->line = line;
+  self->message = g_strdup (message);
+  return self;
+}
+
+LicImportRowError *
+lic_import_row_error_copy (const LicImportRowError *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return lic_import_row_error_new (self->line, self->message);
+}
+
+void
+lic_import_row_error_free (LicImportRowError *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->message);
+  g_free (self);
+}
+
+static void
+export_users_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GBytes *csv;
+
+  csv = send_raw_finish (LIC_CLIENT (source), result, &error);
+  if (csv == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, csv, (GDestroyNotify) g_bytes_unref);
+}
+
+/**
+ * lic_client_export_users_async:
+ * @query: (nullable): words and filters; %NULL for everyone
+ *
+ * Downloads every user @query finds as CSV (GET /users.csv): UTF-8, a header row first.
+ */
+void
+lic_client_export_users_async (LicClient           *self,
+                               const LicUserQuery  *query,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *filters = NULL;
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lic_client_export_users_async);
+  filters = user_filters (query);
+  send_request_async (self, "GET", "/users.csv", filters, NULL, NULL, TRUE, self->token,
+                      cancellable, export_users_cb, g_steal_pointer (&task));
+}
+
+/**
+ * lic_client_export_users_finish:
+ *
+ * Returns: (transfer full): the CSV file, or %NULL with @error set
+ */
+GBytes *
+lic_client_export_users_finish (LicClient     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_export_users_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  gint64 created;
+  gint64 updated;
+  gint64 unchanged;
+  GPtrArray *row_errors;        /* of LicImportRowError, or NULL */
+} Import;
+
+static void
+import_free (Import *import)
+{
+  g_clear_pointer (&import->row_errors, g_ptr_array_unref);
+  g_free (import);
+}
+
+/* The "rows" of a refused import: [{"line", "message"}, …]; what is not of that shape is
+ * left out, since the error's message already says what went wrong. */
+static GPtrArray *
+read_row_errors (JsonObject *error_object)
+{
+  GPtrArray *row_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) lic_import_row_error_free);
+  JsonNode *node = json_object_get_member (error_object, "rows");
+  JsonArray *rows;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return row_errors;
+  rows = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonNode *row_node = json_array_get_element (rows, i);
+      const char *message = NULL;
+      gint64 line = 0;
+
+      if (!JSON_NODE_HOLDS_OBJECT (row_node)
+          || !lic_json_get_int (json_node_get_object (row_node), "line", TRUE, &line, NULL)
+          || !lic_json_get_string (json_node_get_object (row_node), "message", TRUE, &message,
+                                   NULL))
+        continue;
+      g_ptr_array_add (row_errors, lic_import_row_error_new (line, message));
+    }
+  return row_errors;
+}
+
+static void
+import_users_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Import *import = g_task_get_task_data (task);
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  root = send_json_finish (LIC_CLIENT (source), result, &error);
+  if (root == NULL)
+    {
+      JsonObject *error_object = send_error_object (result);
+
+      if (g_error_matches (error, LIC_ERROR, LIC_ERROR_INVALID) && error_object != NULL)
+        import->row_errors = read_row_errors (error_object);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!lic_json_get_int (root, "created", TRUE, &import->created, &error)
+      || !lic_json_get_int (root, "updated", TRUE, &import->updated, &error)
+      || !lic_json_get_int (root, "unchanged", TRUE, &import->unchanged, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * lic_client_import_users_async:
+ * @csv: the CSV file, as GET /users.csv writes it
+ *
+ * Adds and updates users from CSV (POST /users/import). Every row is checked first: if any has
+ * an error nothing is imported, and the finish fails with %LIC_ERROR_INVALID and the rows.
+ */
+void
+lic_client_import_users_async (LicClient           *self,
+                               GBytes              *csv,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (csv != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lic_client_import_users_async);
+  g_task_set_task_data (task, g_new0 (Import, 1), (GDestroyNotify) import_free);
+  send_request_async (self, "POST", "/users/import", NULL, "text/csv; charset=utf-8", csv,
+                      FALSE, self->token, cancellable, import_users_cb, g_steal_pointer (&task));
+}
+
+/**
+ * lic_client_import_users_finish:
+ * @created: (out) (optional): users added
+ * @updated: (out) (optional): users changed
+ * @unchanged: (out) (optional): rows that matched a user as they are
+ * @row_errors: (out) (optional) (transfer full) (element-type LicImportRowError) (nullable):
+ *   on %LIC_ERROR_INVALID, the rows in error by line number (at most the server's first 1,000);
+ *   else %NULL
+ *
+ * Returns: %TRUE once imported, or %FALSE with @error set (and nothing imported)
+ */
+gboolean
+lic_client_import_users_finish (LicClient     *self,
+                                GAsyncResult  *result,
+                                gint64        *created,
+                                gint64        *updated,
+                                gint64        *unchanged,
+                                GPtrArray    **row_errors,
+                                GError       **error)
+{
+  Import *import;
+  gboolean ok;
+
+  g_return_val_if_fail (LIC_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_import_users_async), FALSE);
+
+  import = g_task_get_task_data (G_TASK (result));
+  ok = g_task_propagate_boolean (G_TASK (result), error);
+  if (created != NULL)
+    *created = ok ? import->created : 0;
+  if (updated != NULL)
+    *updated = ok ? import->updated : 0;
+  if (unchanged != NULL)
+    *unchanged = ok ? import->unchanged : 0;
+  if (row_errors != NULL)
+    *row_errors = !ok && import->row_errors != NULL ? g_ptr_array_ref (import->row_errors) : NULL;
+  return ok;
 }
 
 /**

@@ -136,6 +136,46 @@ GListModel      *lic_client_list_users_finish    (LicClient            *self,
                                                   char                **next_cursor,
                                                   GError              **error);
 
+/* Added: CSV. The export is every user @query finds (GET /users.csv), UTF-8 with a header row.
+ * The import (POST /users/import) is all rows or none: when any row has an error it fails with
+ * LIC_ERROR_INVALID and @row_errors holds them, each a line number of the file and the reason. */
+typedef struct
+{
+  gint64 line;                  /* in the file; the header is line 1 */
+  char *message;                /* the server's reason, in English */
+} LicImportRowError;
+
+#define LIC_TYPE_IMPORT_ROW_ERROR (lic_import_row_error_get_type ())
+
+GType              lic_import_row_error_get_type (void) G_GNUC_CONST;
+LicImportRowError *lic_import_row_error_new      (gint64                   line,
+                                                  const char              *message);
+LicImportRowError *lic_import_row_error_copy     (const LicImportRowError *self);
+void               lic_import_row_error_free     (LicImportRowError       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LicImportRowError, lic_import_row_error_free)
+
+void             lic_client_export_users_async   (LicClient            *self,
+                                                  const LicUserQuery   *query,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GBytes          *lic_client_export_users_finish  (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void             lic_client_import_users_async   (LicClient            *self,
+                                                  GBytes               *csv,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean         lic_client_import_users_finish  (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  gint64               *created,
+                                                  gint64               *updated,
+                                                  gint64               *unchanged,
+                                                  GPtrArray           **row_errors,
+                                                  GError              **error);
+
 void             lic_client_list_pools_async     (LicClient            *self,
                                                   const char           *cursor,
                                                   guint                 limit,

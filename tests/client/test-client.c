@@ -2301,6 +2301,162 @@ test_assignments (void)
   g_assert_null (after);
 }
 
+/* CSV */
+
+static GBytes *
+export_users (LicClient           *client,
+              const LicUserQuery  *query,
+              GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lic_client_export_users_async (client, query, NULL, store_result, &result);
+  return lic_client_export_users_finish (client, await_result (&result), error);
+}
+
+static gboolean
+import_users (LicClient   *client,
+              const char  *csv,
+              gint64      *created,
+              gint64      *updated,
+              gint64      *unchanged,
+              GPtrArray  **row_errors,
+              GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (csv, strlen (csv));
+
+  lic_client_import_users_async (client, bytes, NULL, store_result, &result);
+  return lic_client_import_users_finish (client, await_result (&result), created, updated,
+                                         unchanged, row_errors, error);
+}
+
+static guint
+n_users_found (LicClient  *client,
+               const char *text)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LicUserQuery) query = lic_user_query_new (text);
+  g_autoptr(GListModel) users = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lic_client_list_all_users_async (client, query, NULL, store_result, &result);
+  users = lic_client_list_all_users_finish (client, await_result (&result), &error);
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (users);
+}
+
+static void
+test_csv (void)
+{
+  /* A server of its own: the imports change the demo data. */
+  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  g_autoptr(LicClient) client = lic_client_new (lic_test_server_get_url (server));
+  g_autoptr(LicUserQuery) query = lic_user_query_new (NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) teachers = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GPtrArray) row_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  g_auto(GStrv) records = NULL;
+  const gint64 *school_ids;
+  gsize n_school_ids = 0, size = 0;
+  gint64 created = -1, updated = -1, unchanged = -1;
+  const LicImportRowError *row;
+  gboolean ok;
+
+  sign_in (client, "demo-admin", "demo-admin", &error);
+  g_assert_no_error (error);
+  school_ids = lic_client_get_school_ids (client, &n_school_ids);
+  g_assert_cmpuint (n_school_ids, >, 0);
+
+  /* The teachers only, after the header: one record each, ended by CRLF. */
+  query->role = LIC_ROLE_TEACHER;
+  csv = export_users (client, query, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (csv);
+  lic_client_list_all_users_async (client, query, NULL, store_result, &result);
+  teachers = lic_client_list_all_users_finish (client, await_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (teachers), >, 0);
+  g_clear_object (&result);
+  text = g_strndup (g_bytes_get_data (csv, &size), g_bytes_get_size (csv));
+  g_assert_cmpuint (strlen (text), ==, size);
+  g_assert_true (g_str_has_prefix (text, "id,username,name,email,role,school_id,groups\r\n"));
+  g_assert_true (g_str_has_suffix (text, "\r\n"));
+  records = g_strsplit (text, "\r\n", -1);
+  /* The header, a record per teacher, and the empty string after the last CRLF. */
+  g_assert_cmpuint (g_strv_length (records), ==, 1 + g_list_model_get_n_items (teachers) + 1);
+  for (guint i = 1; records[i][0] != '\0'; i++)
+    {
+      g_autoptr(LicUser) teacher = g_list_model_get_item (teachers, i - 1);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT ",", lic_user_get_id (teacher));
+
+      g_assert_true (g_str_has_prefix (records[i], id));
+      g_assert_nonnull (strstr (records[i], ",teacher,"));
+    }
+
+  /* A valid file: every user added; the same file again changes nothing. */
+  good = g_strdup_printf ("username,name,email,role,school_id,groups\n"
+                          "csv.one,\"Ett, Csv\",one@csv.example,student,%" G_GINT64_FORMAT ",CSV-A\n"
+                          "csv.two,Csv Två,,teacher,%" G_GINT64_FORMAT ",\n"
+                          "csv.three,Csv Tre,three@csv.example,student,%" G_GINT64_FORMAT ",CSV-A;CSV-B\n",
+                          school_ids[0], school_ids[0], school_ids[0]);
+  ok = import_users (client, good, &created, &updated, &unchanged, &row_errors, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_null (row_errors);
+  g_assert_cmpint (created, ==, 3);
+  g_assert_cmpint (updated, ==, 0);
+  g_assert_cmpint (unchanged, ==, 0);
+  g_assert_cmpuint (n_users_found (client, "csv"), ==, 3);
+
+  ok = import_users (client, good, &created, &updated, &unchanged, &row_errors, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpint (created, ==, 0);
+  g_assert_cmpint (updated, ==, 0);
+  g_assert_cmpint (unchanged, ==, 3);
+
+  /* Two bad rows: both named by line, and not even the good row is imported. */
+  bad = g_strdup_printf ("username,name,email,role,school_id,groups\n"
+                         "csv.one,\"Ett, Csv\",one@csv.example,teacher,%" G_GINT64_FORMAT ",\n"
+                         "csv.four,Csv Fyra,,janitor,%" G_GINT64_FORMAT ",\n"
+                         "csv.five,Csv Fem,,student,%" G_GINT64_FORMAT ",\n"
+                         "csv.six,Csv Sex,not an address,student,%" G_GINT64_FORMAT ",\n",
+                         school_ids[0], school_ids[0], school_ids[0], school_ids[0]);
+  ok = import_users (client, bad, &created, &updated, &unchanged, &row_errors, &error);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_INVALID);
+  g_assert_false (ok);
+  g_assert_nonnull (row_errors);
+  g_assert_cmpuint (row_errors->len, ==, 2);
+  row = g_ptr_array_index (row_errors, 0);
+  g_assert_cmpint (row->line, ==, 3);
+  g_assert_nonnull (strstr (row->message, "janitor"));
+  row = g_ptr_array_index (row_errors, 1);
+  g_assert_cmpint (row->line, ==, 5);
+  g_assert_cmpstr (row->message, !=, "");
+  g_assert_cmpuint (n_users_found (client, "csv"), ==, 3);
+  g_assert_cmpuint (n_users_found (client, "csv.five"), ==, 0);
+  g_clear_error (&error);
+  g_clear_pointer (&row_errors, g_ptr_array_unref);
+
+  /* An empty file is one error, on line 1. */
+  ok = import_users (client, "", &created, &updated, &unchanged, &row_errors, &error);
+  g_assert_false (ok);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_INVALID);
+  g_assert_nonnull (row_errors);
+  g_assert_cmpuint (row_errors->len, ==, 1);
+  g_assert_cmpint (((LicImportRowError *) g_ptr_array_index (row_errors, 0))->line, ==, 1);
+  g_clear_error (&error);
+  g_clear_pointer (&row_errors, g_ptr_array_unref);
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2345,6 +2501,7 @@ main (int   argc,
   g_test_add_func ("/client/events", test_events);
   g_test_add_func ("/client/activation", test_activation);
   g_test_add_func ("/client/assignments", test_assignments);
+  g_test_add_func ("/client/csv", test_csv);
 
   status = g_test_run ();
   g_clear_pointer (&demo_server, lic_test_server_stop);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -1761,6 +1762,138 @@ test_pool_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* CSV */
+
+static gboolean
+model_has_username (GListModel *model,
+                    const char *username)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LicUser) user = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (lic_user_get_username (user), username) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_users_csv (void)
+{
+  g_autoptr(LicClient) client = signed_in_client ();
+  LicWindow *window = g_object_new (LIC_TYPE_WINDOW, "client", client, NULL);
+  GtkWidget *users, *column_view, *role, *download, *import;
+  GListModel *people;
+  LicListLoader *loader;
+  g_autoptr(LicUserQuery) query = lic_user_query_new (NULL);
+  g_autoptr(GListModel) teachers = NULL;
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *export_path = NULL;
+  g_autofree char *bad_path = NULL;
+  g_autofree char *good_path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *good = NULL;
+  g_autoptr(GFile) export_file = NULL;
+  g_autoptr(GFile) bad_file = NULL;
+  g_autoptr(GFile) good_file = NULL;
+  g_auto(GStrv) records = NULL;
+  GtkWindow *dialog;
+  const char *body;
+  const gint64 *school_ids;
+  gsize n_school_ids = 0;
+  PageLog log = { 0, 0 };
+
+  dir = g_dir_make_tmp ("licentia-csv-XXXXXX", &error);
+  g_assert_no_error (error);
+  school_ids = lic_client_get_school_ids (client, &n_school_ids);
+  g_assert_cmpuint (n_school_ids, >, 0);
+
+  gtk_window_present (GTK_WINDOW (window));
+  lic_window_set_visible_view (window, "users");
+  users = find_of_type (GTK_WIDGET (window), LIC_TYPE_USERS_VIEW);
+  download = find_widget (users, is_shown_button, "Download CSV…");
+  import = find_widget (users, is_shown_button, "Import Users…");
+  g_assert_nonnull (download);
+  g_assert_nonnull (import);
+  g_assert_true (gtk_widget_get_sensitive (download));
+  column_view = find_of_type (users, GTK_TYPE_COLUMN_VIEW);
+  people = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  loader = LIC_LIST_LOADER (gtk_no_selection_get_model (GTK_NO_SELECTION (people)));
+  g_signal_connect (loader, "items-changed", G_CALLBACK (page_log_cb), &log);
+  WAIT_UNTIL (log.replaced == 1, "the first page of users");
+
+  /* The teachers only: the file holds the header and a record for each. */
+  role = find_widget (users, is_shown_label_of_dropdown, "All roles");
+  choose (role, 1 + LIC_ROLE_TEACHER, &log);
+  query->role = LIC_ROLE_TEACHER;
+  teachers = all_users (client, query);
+  export_path = g_build_filename (dir, "teachers.csv", NULL);
+  export_file = g_file_new_for_path (export_path);
+  lic_users_view_export_to_file (LIC_USERS_VIEW (users), export_file);
+  /* One download or import at a time: the buttons wait for it. */
+  g_assert_false (gtk_widget_get_sensitive (download));
+  g_assert_false (gtk_widget_get_sensitive (import));
+  WAIT_UNTIL (gtk_widget_get_sensitive (download), "the exported file");
+  g_assert_true (gtk_widget_get_sensitive (import));
+  g_file_get_contents (export_path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "id,username,name,email,role,school_id,groups\r\n"));
+  records = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (records), ==, 1 + n_rows (teachers) + 1);
+  for (guint i = 1; records[i][0] != '\0'; i++)
+    g_assert_nonnull (strstr (records[i], ",teacher,"));
+
+  /* A bad row: the dialog names its line, and not even the good row is imported. */
+  bad = g_strdup_printf ("username,name,email,role,school_id,groups\n"
+                         "ui.csv.good,Ulla Csvsson,,teacher,%" G_GINT64_FORMAT ",\n"
+                         "ui.csv.bad,Bengt Csvsson,,janitor,%" G_GINT64_FORMAT ",\n",
+                         school_ids[0], school_ids[0]);
+  bad_path = g_build_filename (dir, "bad.csv", NULL);
+  g_file_set_contents (bad_path, bad, -1, &error);
+  g_assert_no_error (error);
+  bad_file = g_file_new_for_path (bad_path);
+  lic_users_view_import_file (LIC_USERS_VIEW (users), bad_file);
+  WAIT_UNTIL (find_dialog ("Nothing Was Imported") != NULL, "the rows in error");
+  dialog = find_dialog ("Nothing Was Imported");
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "1 row of the file has an error."));
+  g_assert_nonnull (strstr (body, "Line 3: "));
+  g_assert_nonnull (strstr (body, "janitor"));
+  g_assert_null (strstr (body, "Line 2: "));
+  gtk_window_destroy (dialog);
+  g_clear_pointer (&query->text, g_free);
+  query->text = g_strdup ("ui.csv");
+  query->role = -1;
+  found = all_users (client, query);
+  g_assert_cmpuint (n_rows (found), ==, 0);
+  g_assert_false (model_has_username (people, "ui.csv.good"));
+
+  /* A good file: imported, and the list loads again with the new teacher. */
+  good = g_strdup_printf ("username,name,email,role,school_id,groups\n"
+                          "ui.csv.good,Ulla Csvsson,,teacher,%" G_GINT64_FORMAT ",\n",
+                          school_ids[0]);
+  good_path = g_build_filename (dir, "good.csv", NULL);
+  g_file_set_contents (good_path, good, -1, &error);
+  g_assert_no_error (error);
+  good_file = g_file_new_for_path (good_path);
+  lic_users_view_import_file (LIC_USERS_VIEW (users), good_file);
+  WAIT_UNTIL (model_has_username (people, "ui.csv.good"), "the imported teacher in the list");
+  g_clear_object (&found);
+  found = all_users (client, query);
+  g_assert_cmpuint (n_rows (found), ==, 1);
+
+  g_signal_handlers_disconnect_by_func (loader, page_log_cb, &log);
+  finalize_window (GTK_WIDGET (window));
+  g_unlink (export_path);
+  g_unlink (bad_path);
+  g_unlink (good_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1782,6 +1915,7 @@ main (int   argc,
   g_test_add_func ("/ui/users-filters", test_users_filters);
   g_test_add_func ("/ui/buying", test_buying);
   g_test_add_func ("/ui/pool-page", test_pool_page);
+  g_test_add_func ("/ui/users-csv", test_users_csv);
   status = g_test_run ();
 
   g_clear_pointer (&demo_server, lic_test_server_stop);
