@@ -98,7 +98,7 @@ lic_routes_users_csv (LicRequest  *request,
 {
   g_autoptr(GString) out = g_string_sized_new (64 * 1024);
   g_autofree char *after_name = NULL;
-  LicUserFilter filter = { NULL, -1, 0, 0, 0 };
+  LicUserFilter filter = { NULL, -1, 0, 0, 0, LIC_USER_LIST_ALL };
   LicPage page = { EXPORT_PAGE, NULL, 0, 0 };
   gboolean more = TRUE;
 
@@ -106,7 +106,8 @@ lic_routes_users_csv (LicRequest  *request,
       || !lic_routes_get_enum (request, "role", LIC_TYPE_ROLE, &filter.role, error)
       || !lic_routes_get_school_id (request, &filter.school_id, error)
       || !lic_routes_get_id (request, "group_id", &filter.group_id, error)
-      || !lic_routes_get_id (request, "pool_id", &filter.pool_id, error))
+      || !lic_routes_get_id (request, "pool_id", &filter.pool_id, error)
+      || !lic_routes_get_user_list (request, &filter.list, error))
     return FALSE;
 
   g_string_append (out, "id,username,name,email,role,school_id,groups\r\n");

@@ -25,6 +25,33 @@ lic_routes_schools_list (LicRequest  *request,
   return TRUE;
 }
 
+/**
+ * lic_routes_get_user_list:
+ * @out: (out): the LicUserList named by the `list` parameter; %LIC_USER_LIST_ALL if none
+ */
+gboolean
+lic_routes_get_user_list (LicRequest  *request,
+                          int         *out,
+                          GError     **error)
+{
+  const char *value = lic_request_get_query (request, "list");
+
+  *out = LIC_USER_LIST_ALL;
+  if (value == NULL)
+    return TRUE;
+  if (g_str_equal (value, "payable"))
+    *out = LIC_USER_LIST_PAYABLE;
+  else if (g_str_equal (value, "no_access"))
+    *out = LIC_USER_LIST_NO_ACCESS;
+  else
+    {
+      g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
+                           "“list” must be one of: payable, no_access.");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* GET /users */
 gboolean
 lic_routes_users_list (LicRequest  *request,
@@ -33,7 +60,7 @@ lic_routes_users_list (LicRequest  *request,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) users = NULL;
   g_autofree char *after_name = NULL;
-  LicUserFilter filter = { NULL, -1, 0, 0, 0 };
+  LicUserFilter filter = { NULL, -1, 0, 0, 0, LIC_USER_LIST_ALL };
   LicPage page;
   LicUser *last;
   gboolean more;
@@ -43,6 +70,7 @@ lic_routes_users_list (LicRequest  *request,
       || !lic_routes_get_school_id (request, &filter.school_id, error)
       || !lic_routes_get_id (request, "group_id", &filter.group_id, error)
       || !lic_routes_get_id (request, "pool_id", &filter.pool_id, error)
+      || !lic_routes_get_user_list (request, &filter.list, error)
       || !lic_routes_get_page (request, "users", &page, &after_name, error))
     return FALSE;
 
@@ -60,6 +88,41 @@ lic_routes_users_list (LicRequest  *request,
                        last != NULL ? lic_user_get_name (last) : NULL,
                        last != NULL ? lic_user_get_id (last) : 0);
   lic_request_respond (request, 200, builder);
+  return TRUE;
+}
+
+/* GET /users/{id}: the user and their licenses. */
+gboolean
+lic_routes_users_get (LicRequest  *request,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) licenses = NULL;
+  g_autoptr(LicUser) user = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *array;
+
+  user = lic_store_get_user (lic_request_get_store (request), lic_request_get_caller (request),
+                             lic_request_get_id (request, 0), &licenses, error);
+  if (user == NULL)
+    return FALSE;
+
+  node = lic_routes_to_node (user, (LicToJsonFunc) lic_user_to_json);
+  array = json_array_sized_new (licenses->len);
+  for (guint i = 0; i < licenses->len; i++)
+    {
+      LicUserLicense *license = g_ptr_array_index (licenses, i);
+      JsonObject *object = json_object_new ();
+
+      json_object_set_int_member (object, "pool_id", license->pool_id);
+      json_object_set_int_member (object, "product_id", license->product_id);
+      json_object_set_string_member (object, "product_name", license->product_name);
+      json_object_set_int_member (object, "school_id", license->school_id);
+      json_object_set_string_member (object, "assigned_at", license->assigned_at);
+      json_object_set_string_member (object, "state", license->state);
+      json_array_add_object_element (array, object);
+    }
+  json_object_set_array_member (json_node_get_object (node), "licenses", array);
+  lic_request_respond_node (request, 200, node);
   return TRUE;
 }
 

@@ -80,6 +80,7 @@ gboolean  lic_routes_schools_list   (LicRequest *request, GError **error);
 gboolean  lic_routes_products_list  (LicRequest *request, GError **error);
 gboolean  lic_routes_products_get   (LicRequest *request, GError **error);
 gboolean  lic_routes_users_list     (LicRequest *request, GError **error);
+gboolean  lic_routes_users_get      (LicRequest *request, GError **error);
 gboolean  lic_routes_users_csv      (LicRequest *request, GError **error);
 gboolean  lic_routes_users_import   (LicRequest *request, GError **error);
 gboolean  lic_routes_groups_list    (LicRequest *request, GError **error);
@@ -103,5 +104,10 @@ gboolean  lic_routes_supplier_reissue (LicRequest *request, GError **error);
 gboolean  lic_routes_notifications_list (LicRequest *request, GError **error);
 gboolean  lic_routes_notifications_read (LicRequest *request, GError **error);
 gboolean  lic_routes_events         (LicRequest *request, GError **error);
+
+/* The `list` parameter of GET /users and GET /users.csv: a LicUserList. */
+gboolean  lic_routes_get_user_list  (LicRequest  *request,
+                                     int         *out,
+                                     GError     **error);
 
 G_END_DECLS

@@ -80,6 +80,7 @@ static const struct {
   { "GET", "/api/v1/products/{id}", LIC_ROUTE_DEFAULT, lic_routes_products_get },
   { "GET", "/api/v1/users", LIC_ROUTE_DEFAULT, lic_routes_users_list },
   { "GET", "/api/v1/users.csv", LIC_ROUTE_DEFAULT, lic_routes_users_csv },
+  { "GET", "/api/v1/users/{id}", LIC_ROUTE_DEFAULT, lic_routes_users_get },
   { "POST", "/api/v1/users/import", LIC_ROUTE_CSV_BODY, lic_routes_users_import },
   { "GET", "/api/v1/groups", LIC_ROUTE_DEFAULT, lic_routes_groups_list },
   { "GET", "/api/v1/pools", LIC_ROUTE_DEFAULT, lic_routes_pools_list },

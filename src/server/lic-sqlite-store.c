@@ -839,11 +839,49 @@ lic_sqlite_store_list_users (LicStore             *store,
                                       " (SELECT user_id FROM group_members WHERE group_id = ?)");
       lic_sqlite_query_bind_int (query, filter->group_id);
     }
-  if (filter->pool_id > 0)
+  switch (filter->list)
     {
+    case LIC_USER_LIST_PAYABLE:
+      /* In each pool with more active assignments than licenses paid for, the (assigned -
+       * paid) assigned last. */
+      lic_sqlite_query_append (query,
+                               " AND u.id IN (SELECT user_id FROM"
+                               "  (SELECT a.user_id, po.quantity_paid AS paid,"
+                               "    row_number () OVER (PARTITION BY a.pool_id"
+                               "     ORDER BY a.assigned_at DESC, a.user_id DESC) AS latest,"
+                               "    count (*) OVER (PARTITION BY a.pool_id) AS assigned"
+                               "   FROM pools po JOIN schools sc ON sc.id = po.school_id"
+                               "   JOIN assignments a ON a.pool_id = po.id AND a.state = 'active'"
+                               "   WHERE sc.organization_id = ?"
+                               "   AND (SELECT count (*) FROM assignments b"
+                               "    WHERE b.pool_id = po.id AND b.state = 'active')"
+                               "    > po.quantity_paid");
+      lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
+      if (filter->pool_id > 0)
+        {
+          lic_sqlite_query_append (query, " AND po.id = ?");
+          lic_sqlite_query_bind_int (query, filter->pool_id);
+        }
+      lic_sqlite_query_append (query, ") WHERE latest <= assigned - paid)");
+      break;
+    case LIC_USER_LIST_NO_ACCESS:
       lic_sqlite_query_append (query, " AND u.id IN (SELECT user_id FROM assignments"
-                                      " WHERE pool_id = ? AND state = 'active')");
-      lic_sqlite_query_bind_int (query, filter->pool_id);
+                                      " WHERE state = 'no_access'");
+      if (filter->pool_id > 0)
+        {
+          lic_sqlite_query_append (query, " AND pool_id = ?");
+          lic_sqlite_query_bind_int (query, filter->pool_id);
+        }
+      lic_sqlite_query_append (query, ")");
+      break;
+    default:
+      if (filter->pool_id > 0)
+        {
+          lic_sqlite_query_append (query, " AND u.id IN (SELECT user_id FROM assignments"
+                                          " WHERE pool_id = ? AND state = 'active')");
+          lic_sqlite_query_bind_int (query, filter->pool_id);
+        }
+      break;
     }
   if (filter->q != NULL)
     {
@@ -865,6 +903,75 @@ lic_sqlite_store_list_users (LicStore             *store,
   if (stmt == NULL)
     return NULL;
   return lic_sqlite_collect_page (stmt, user_from_list_row, g_object_unref, page, more, error);
+}
+
+static LicUser *
+lic_sqlite_store_get_user (LicStore         *store,
+                           const LicCaller  *caller,
+                           gint64            user_id,
+                           GPtrArray       **licenses,
+                           GError          **error)
+{
+  LicSqliteStore *self = LIC_SQLITE_STORE (store);
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteQuery) query = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  g_autoptr(LicSqliteStatement) rows = NULL;
+  g_autoptr(LicUser) user = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  int rc;
+
+  connection = lic_sqlite_store_acquire (self, error);
+  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_READ, error))
+    return NULL;
+
+  query = lic_sqlite_query_new ("SELECT " USER_COLUMNS " FROM users u"
+                                " WHERE u.organization_id = ? AND u.id = ?");
+  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
+  lic_sqlite_query_bind_int (query, user_id);
+  lic_sqlite_add_school_scope (query, caller, "u.school_id");
+  stmt = lic_sqlite_query_prepare (query, connection, error);
+  if (stmt == NULL)
+    return NULL;
+  rc = lic_sqlite_step (stmt, error);
+  if (rc == SQLITE_ERROR)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND,
+                   "There is no user %" G_GINT64_FORMAT " in your schools.", user_id);
+      return NULL;
+    }
+  user = user_from_row (stmt, 0);
+
+  rows = lic_sqlite_connection_prepare (connection,
+                                        "SELECT a.pool_id, po.product_id, p.name, po.school_id,"
+                                        " a.assigned_at, a.state"
+                                        " FROM assignments a JOIN pools po ON po.id = a.pool_id"
+                                        " JOIN products p ON p.id = po.product_id"
+                                        " WHERE a.user_id = ?"
+                                        " ORDER BY p.name COLLATE NOCASE, a.pool_id",
+                                        error);
+  if (rows == NULL)
+    return NULL;
+  sqlite3_bind_int64 (rows, 1, user_id);
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify) lic_user_license_free);
+  while ((rc = lic_sqlite_step (rows, error)) == SQLITE_ROW)
+    {
+      LicUserLicense *license = g_new0 (LicUserLicense, 1);
+
+      license->pool_id = sqlite3_column_int64 (rows, 0);
+      license->product_id = sqlite3_column_int64 (rows, 1);
+      license->product_name = g_strdup (lic_sqlite_column_text (rows, 2));
+      license->school_id = sqlite3_column_int64 (rows, 3);
+      license->assigned_at = g_strdup (lic_sqlite_column_text (rows, 4));
+      license->state = g_strdup (lic_sqlite_column_text (rows, 5));
+      g_ptr_array_add (found, license);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  *licenses = g_steal_pointer (&found);
+  return g_steal_pointer (&user);
 }
 
 static gpointer
@@ -1516,6 +1623,7 @@ lic_sqlite_store_store_iface_init (LicStoreInterface *iface)
   iface->list_products = lic_sqlite_store_list_products;
   iface->get_product = lic_sqlite_store_get_product;
   iface->list_users = lic_sqlite_store_list_users;
+  iface->get_user = lic_sqlite_store_get_user;
   iface->list_groups = lic_sqlite_store_list_groups;
   iface->import_users = lic_sqlite_store_import_users;
   iface->list_pools = lic_sqlite_store_list_pools;

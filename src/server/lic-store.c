@@ -232,6 +232,25 @@ lic_store_list_users (LicStore             *self,
 }
 
 /**
+ * lic_store_get_user:
+ * @licenses: (out) (element-type LicUserLicense): the user's assignments, by product name
+ *
+ * Returns: (transfer full): a user of @caller's schools, or %NULL with %LIC_ERROR_NOT_FOUND
+ */
+LicUser *
+lic_store_get_user (LicStore         *self,
+                    const LicCaller  *caller,
+                    gint64            user_id,
+                    GPtrArray       **licenses,
+                    GError          **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL && licenses != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->get_user (self, caller, user_id, licenses, error);
+}
+
+/**
  * lic_store_import_users:
  * @rows: (element-type LicImportRow): the rows that passed the route's checks
  * @errors: (element-type LicImportError): the rows that did not; the store adds its own
@@ -830,4 +849,15 @@ lic_pool_item_free (LicPoolItem *item)
   g_free (item->awaiting_since);
   g_clear_pointer (&item->linked_group_ids, g_array_unref);
   g_free (item);
+}
+
+void
+lic_user_license_free (LicUserLicense *license)
+{
+  if (license == NULL)
+    return;
+  g_free (license->product_name);
+  g_free (license->assigned_at);
+  g_free (license->state);
+  g_free (license);
 }

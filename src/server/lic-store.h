@@ -62,8 +62,28 @@ typedef struct
   int role;                         /* a LicRole, or -1: any */
   gint64 school_id;                 /* 0: any of the caller's schools */
   gint64 group_id;                  /* 0: any */
-  gint64 pool_id;                   /* 0: any; else the users with access in that pool */
+  gint64 pool_id;                   /* 0: any; else the users with access in that pool, or,
+                                       with a list, the users on that list for that pool */
+  int list;                         /* a LicUserList */
 } LicUserFilter;
+
+/* The lists of GET /users?list=. */
+typedef enum {
+  LIC_USER_LIST_ALL,
+  LIC_USER_LIST_PAYABLE,            /* the (assigned - paid) latest assigned of each pool */
+  LIC_USER_LIST_NO_ACCESS,          /* with an assignment in state no_access */
+} LicUserList;
+
+/* One assignment of a user, as GET /users/{id} lists it. */
+typedef struct
+{
+  gint64 pool_id;
+  gint64 product_id;
+  char *product_name;
+  gint64 school_id;
+  char *assigned_at;
+  char *state;                      /* "active" or "no_access" */
+} LicUserLicense;
 
 typedef struct
 {
@@ -206,6 +226,11 @@ struct _LicStoreInterface
                                   const LicUserFilter     *filter,
                                   const LicPage           *page,
                                   gboolean                *more,
+                                  GError                 **error);
+  LicUser     *(*get_user)       (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  gint64                   user_id,
+                                  GPtrArray              **licenses,
                                   GError                 **error);
   gboolean     (*import_users)   (LicStore                *self,
                                   const LicCaller         *caller,
@@ -383,6 +408,11 @@ GPtrArray   *lic_store_list_users     (LicStore                *self,
                                        const LicPage           *page,
                                        gboolean                *more,
                                        GError                 **error);
+LicUser     *lic_store_get_user       (LicStore                *self,
+                                       const LicCaller         *caller,
+                                       gint64                   user_id,
+                                       GPtrArray              **licenses,
+                                       GError                 **error);
 gboolean     lic_store_import_users   (LicStore                *self,
                                        const LicCaller         *caller,
                                        GPtrArray               *rows,
@@ -525,6 +555,7 @@ void         lic_import_error_free    (LicImportError          *error);
 void         lic_school_status_free   (LicSchoolStatus         *status);
 void         lic_supplier_info_free   (LicSupplierInfo         *info);
 void         lic_pool_item_free       (LicPoolItem             *item);
+void         lic_user_license_free    (LicUserLicense          *license);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LicPoolItem, lic_pool_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LicImportRow, lic_import_row_free)
