@@ -30,8 +30,14 @@ struct _LicPoolPage
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *username_column;
   GtkColumnViewColumn *class_column;
+  GtkListBox *linked_list;
+  GtkLabel *waiting_label;
 
   LicPool *pool;
+  GListModel *groups;           /* of the pool's school, or NULL until loaded */
+  gint64 groups_school_id;
+  GCancellable *groups_cancellable;
+  GStrv change_names;           /* the classes a link or unlink under way names */
   LicListLoader *loader;
   GtkMultiSelection *selection;
   GCancellable *cancellable;    /* of the change under way */
@@ -131,6 +137,142 @@ update_actions (LicPoolPage *self)
                                  idle && self->pool != NULL && free_licenses (self->pool) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pool.assign-role",
                                  idle && self->pool != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pool.link",
+                                 idle && self->pool != NULL && self->groups != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pool.unlink",
+                                 idle && self->pool != NULL);
+}
+
+static gboolean
+is_linked (LicPool *pool,
+           gint64   group_id)
+{
+  gsize n;
+  const gint64 *ids = lic_pool_get_linked_group_ids (pool, &n);
+
+  for (gsize i = 0; i < n; i++)
+    if (ids[i] == group_id)
+      return TRUE;
+  return FALSE;
+}
+
+static LicGroup *
+find_group (LicPoolPage *self,
+            gint64       group_id)
+{
+  for (guint i = 0; self->groups != NULL && i < g_list_model_get_n_items (self->groups); i++)
+    {
+      g_autoptr(LicGroup) group = g_list_model_get_item (self->groups, i);
+
+      if (lic_group_get_id (group) == group_id)
+        return group;           /* the list holds a reference */
+    }
+  return NULL;
+}
+
+/* The auto-assign section: the linked classes, each with a button to unlink it, and the
+ * members waiting for a license. */
+static void
+update_links (LicPoolPage *self)
+{
+  GtkWidget *child;
+  gint64 waiting;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->linked_list))) != NULL)
+    gtk_list_box_remove (self->linked_list, child);
+  if (self->pool == NULL)
+    return;
+
+  /* In the order of the school's classes, by name. */
+  for (guint i = 0; self->groups != NULL && i < g_list_model_get_n_items (self->groups); i++)
+    {
+      g_autoptr(LicGroup) group = g_list_model_get_item (self->groups, i);
+      g_autofree char *unlink_name = NULL;
+      g_autofree char *members = NULL;
+      GtkWidget *row, *button;
+
+      if (!is_linked (self->pool, lic_group_get_id (group)))
+        continue;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lic_group_get_name (group));
+      /* TRANSLATORS: under a linked class; %d is its members */
+      members = g_strdup_printf (ngettext ("%d member", "%d members",
+                                           (unsigned long) lic_group_get_member_count (group)),
+                                 (int) lic_group_get_member_count (group));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), members);
+      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      /* TRANSLATORS: a tooltip of the button that unlinks a class from a pool */
+      gtk_widget_set_tooltip_text (button, _("Unlink; its members keep their licenses"));
+      /* TRANSLATORS: the accessible name of the button that unlinks a class; %s is the class */
+      unlink_name = g_strdup_printf (_("Unlink %s"), lic_group_get_name (group));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      unlink_name, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "pool.unlink");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              g_variant_new_int64 (lic_group_get_id (group)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->linked_list, row);
+    }
+
+  waiting = lic_pool_get_waiting (self->pool);
+  if (waiting > 0)
+    {
+      /* TRANSLATORS: under the linked classes of a pool; %d is members of them without a
+       * license, since none is free */
+      g_autofree char *text = g_strdup_printf (ngettext ("%d pupil is waiting for a license. "
+                                                         "They get one as soon as licenses "
+                                                         "arrive.",
+                                                         "%d pupils are waiting for a license. "
+                                                         "They get one as soon as licenses "
+                                                         "arrive.",
+                                                         (unsigned long) waiting),
+                                               (int) waiting);
+      gtk_label_set_text (self->waiting_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), waiting > 0);
+}
+
+static void
+groups_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LicPoolPage *self;
+  g_autoptr(GListModel) groups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  groups = lic_client_list_groups_finish (LIC_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LIC_POOL_PAGE (user_data);
+  g_clear_object (&self->groups_cancellable);
+  if (groups == NULL)
+    {
+      show_message (self, lic_error_text_description (error));
+      return;
+    }
+  g_set_object (&self->groups, groups);
+  update_links (self);
+  update_actions (self);
+}
+
+/* Loads the classes of the pool's school, for their names. */
+static void
+load_groups (LicPoolPage *self)
+{
+  LicClient *client = lic_page_get_client (LIC_PAGE (self));
+
+  if (self->pool == NULL || client == NULL)
+    return;
+  g_cancellable_cancel (self->groups_cancellable);
+  g_clear_object (&self->groups_cancellable);
+  self->groups_cancellable = g_cancellable_new ();
+  self->groups_school_id = lic_pool_get_school_id (self->pool);
+  lic_client_list_groups_async (client, self->groups_school_id, self->groups_cancellable,
+                                groups_cb, self);
 }
 
 static void
@@ -177,6 +319,7 @@ update_header (LicPoolPage *self)
                                            g_variant_new_string ("teacher"));
   g_menu_append_item (menu, item);
   gtk_menu_button_set_menu_model (self->assign_button, G_MENU_MODEL (menu));
+  update_links (self);
   update_actions (self);
 }
 
@@ -188,6 +331,8 @@ lic_pool_page_reload (LicPage *page)
 
   if (self->pool == NULL)
     return;
+  /* The classes, for their names; again after a retry. */
+  load_groups (self);
   query = lic_user_query_new (NULL);
   query->pool_id = lic_pool_get_id (self->pool);
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
@@ -489,6 +634,274 @@ lic_pool_page_confirm_unassign (LicPoolPage *self)
   confirm (self, heading, body, _("_Unassign"), TRUE, change);
 }
 
+/* Linking classes */
+
+static void
+link_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  LicPoolPage *self;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *title = NULL;
+  gint64 linked = 0, assigned = 0;
+
+  pool = lic_client_link_groups_finish (LIC_CLIENT (source), result, &linked, &assigned, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LIC_POOL_PAGE (user_data);
+  g_clear_object (&self->cancellable);
+  update_actions (self);
+  if (pool == NULL)
+    {
+      g_clear_pointer (&self->change_names, g_strfreev);
+      show_message (self, lic_error_text_description (error));
+      return;
+    }
+  names = lic_format_list ((const char * const *) self->change_names, NULL);
+  g_clear_pointer (&self->change_names, g_strfreev);
+  /* TRANSLATORS: a toast after linking classes to a pool; %s is the classes, "7A" or "7A, 7B",
+   * and %d the users who got a license at once: "Linked 7A. 28 pupils got a license." */
+  title = g_strdup_printf (ngettext ("Linked %s. %d pupil got a license.",
+                                     "Linked %s. %d pupils got a license.",
+                                     (unsigned long) assigned),
+                           names, (int) assigned);
+  change_done (self, pool, title);
+}
+
+static void
+unlink_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LicPoolPage *self;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *title = NULL;
+
+  pool = lic_client_unlink_groups_finish (LIC_CLIENT (source), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LIC_POOL_PAGE (user_data);
+  g_clear_object (&self->cancellable);
+  update_actions (self);
+  if (pool == NULL)
+    {
+      g_clear_pointer (&self->change_names, g_strfreev);
+      show_message (self, lic_error_text_description (error));
+      return;
+    }
+  names = lic_format_list ((const char * const *) self->change_names, NULL);
+  g_clear_pointer (&self->change_names, g_strfreev);
+  /* TRANSLATORS: a toast after unlinking a class from a pool; %s is the class. Unlinking takes
+   * no license back. */
+  title = g_strdup_printf (_("Unlinked %s. Its members keep their licenses."), names);
+  change_done (self, pool, title);
+}
+
+static void
+link_check_toggled_cb (GtkCheckButton   *check,
+                       AdwMessageDialog *dialog)
+{
+  GtkWidget *list = g_object_get_data (G_OBJECT (dialog), "list");
+  gboolean any = FALSE;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL && !any;
+       row = gtk_widget_get_next_sibling (row))
+    any = gtk_check_button_get_active (g_object_get_data (G_OBJECT (row), "check"));
+  adw_message_dialog_set_response_enabled (dialog, "link", any);
+}
+
+static void
+link_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  LicPoolPage      *self)
+{
+  GtkWidget *list = g_object_get_data (G_OBJECT (dialog), "list");
+  LicClient *client = lic_page_get_client (LIC_PAGE (self));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  if (g_strcmp0 (response, "link") != 0 || client == NULL || self->pool == NULL
+      || self->cancellable != NULL)
+    return;
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+      LicGroup *group = g_object_get_data (G_OBJECT (row), "group");
+      gint64 id;
+
+      if (!gtk_check_button_get_active (check))
+        continue;
+      id = lic_group_get_id (group);
+      g_array_append_val (ids, id);
+      g_strv_builder_add (names, lic_group_get_name (group));
+    }
+  if (ids->len == 0)
+    return;
+
+  show_message (self, NULL);
+  g_strfreev (self->change_names);
+  self->change_names = g_strv_builder_end (names);
+  self->cancellable = g_cancellable_new ();
+  update_actions (self);
+  lic_client_link_groups_async (client, lic_pool_get_id (self->pool),
+                                (const gint64 *) ids->data, ids->len, self->cancellable,
+                                link_cb, self);
+}
+
+/**
+ * lic_pool_page_show_link_dialog:
+ *
+ * Offers the classes of the pool's school not linked yet, each with a check button; linking
+ * them gives their members without a license the free licenses at once.
+ */
+void
+lic_pool_page_show_link_dialog (LicPoolPage *self)
+{
+  GtkRoot *root;
+  AdwMessageDialog *dialog;
+  GtkWidget *scroller, *list;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  gint64 n_free;
+  guint n_rows = 0;
+
+  g_return_if_fail (LIC_IS_POOL_PAGE (self));
+  g_return_if_fail (self->pool != NULL);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  n_free = free_licenses (self->pool);
+  /* TRANSLATORS: the heading of the dialog that links classes to a pool; %s is a product */
+  heading = g_strdup_printf (_("Link Classes to %s"), lic_pool_get_product_name (self->pool));
+  /* TRANSLATORS: in the dialog that links classes to a pool; %d is its free licenses */
+  body = g_strdup_printf (ngettext ("Members of the classes who have no license get one at once "
+                                    "while any is free (%d is free now), and so do pupils who "
+                                    "join later. The others wait for licenses to arrive.",
+                                    "Members of the classes who have no license get one at once "
+                                    "while any is free (%d are free now), and so do pupils who "
+                                    "join later. The others wait for licenses to arrive.",
+                                    (unsigned long) n_free),
+                          (int) n_free);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       heading, body));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* TRANSLATORS: the accessible name of the list of classes
+                                   * in the dialog that links classes to a pool */
+                                  _("Classes to link"), -1);
+  for (guint i = 0; self->groups != NULL && i < g_list_model_get_n_items (self->groups); i++)
+    {
+      g_autoptr(LicGroup) group = g_list_model_get_item (self->groups, i);
+      g_autofree char *members = NULL;
+      GtkWidget *row, *check;
+
+      if (is_linked (self->pool, lic_group_get_id (group)))
+        continue;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lic_group_get_name (group));
+      /* TRANSLATORS: under a class; %d is its members */
+      members = g_strdup_printf (ngettext ("%d member", "%d members",
+                                           (unsigned long) lic_group_get_member_count (group)),
+                                 (int) lic_group_get_member_count (group));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), members);
+      check = gtk_check_button_new ();
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      lic_group_get_name (group), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (row), "check", check);
+      g_object_set_data_full (G_OBJECT (row), "group", g_object_ref (group), g_object_unref);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (link_check_toggled_cb), dialog, 0);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      n_rows++;
+    }
+  if (n_rows == 0)
+    /* TRANSLATORS: in the dialog that links classes to a pool, when there is none to link */
+    gtk_list_box_set_placeholder (GTK_LIST_BOX (list),
+                                  gtk_label_new (_("Every class of the school is linked.")));
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  adw_message_dialog_set_extra_child (dialog, scroller);
+  g_object_set_data (G_OBJECT (dialog), "list", list);
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    /* TRANSLATORS: the button that links the classes picked */
+                                    "link", _("_Link"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "link", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "link", FALSE);
+  adw_message_dialog_set_default_response (dialog, "link");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (link_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * lic_pool_page_unlink:
+ * @group_id: a class linked to the pool
+ *
+ * Unlinks the class; that changes no assignment, and the toast says so.
+ */
+void
+lic_pool_page_unlink (LicPoolPage *self,
+                      gint64       group_id)
+{
+  LicClient *client;
+  LicGroup *group;
+  const char *names[2] = { NULL, NULL };
+
+  g_return_if_fail (LIC_IS_POOL_PAGE (self));
+  g_return_if_fail (self->pool != NULL);
+
+  client = lic_page_get_client (LIC_PAGE (self));
+  if (client == NULL || self->cancellable != NULL)
+    return;
+  group = find_group (self, group_id);
+  names[0] = group != NULL ? lic_group_get_name (group) : "";
+  show_message (self, NULL);
+  g_strfreev (self->change_names);
+  self->change_names = g_strdupv ((char **) names);
+  self->cancellable = g_cancellable_new ();
+  update_actions (self);
+  lic_client_unlink_groups_async (client, lic_pool_get_id (self->pool), &group_id, 1,
+                                  self->cancellable, unlink_cb, self);
+}
+
+static void
+link_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lic_pool_page_show_link_dialog (LIC_POOL_PAGE (widget));
+}
+
+static void
+unlink_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  lic_pool_page_unlink (LIC_POOL_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
 static void
 picked_cb (LicUserPicker *picker,
            LicPoolPage   *self)
@@ -551,6 +964,10 @@ lic_pool_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->groups_cancellable);
+  g_clear_object (&self->groups_cancellable);
+  g_clear_object (&self->groups);
+  g_clear_pointer (&self->change_names, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIC_TYPE_POOL_PAGE);
   g_clear_object (&self->loader);
   g_clear_object (&self->selection);
@@ -594,18 +1011,29 @@ lic_pool_page_class_init (LicPoolPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LicPoolPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, LicPoolPage, username_column);
   gtk_widget_class_bind_template_child (widget_class, LicPoolPage, class_column);
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, linked_list);
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, waiting_label);
   gtk_widget_class_bind_template_callback (widget_class, lic_page_invalidate);
 
   gtk_widget_class_install_action (widget_class, "pool.assign-picked", NULL,
                                    assign_picked_action);
   gtk_widget_class_install_action (widget_class, "pool.assign-role", "s", assign_role_action);
   gtk_widget_class_install_action (widget_class, "pool.unassign", NULL, unassign_action);
+  gtk_widget_class_install_action (widget_class, "pool.link", NULL, link_action);
+  gtk_widget_class_install_action (widget_class, "pool.unlink", "x", unlink_action);
 }
 
 static void
 lic_pool_page_init (LicPoolPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* TRANSLATORS: shown in the list of linked classes of a pool while it has none */
+  gtk_list_box_set_placeholder (self->linked_list, gtk_label_new (_("No classes linked")));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->linked_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* TRANSLATORS: the accessible name of the list of classes
+                                   * linked to a pool */
+                                  _("Linked classes"), -1);
 
   lic_column_set_text_func (self->name_column, name_text);
   lic_column_set_text_func (self->username_column, username_text);
@@ -643,6 +1071,8 @@ lic_pool_page_set_pool (LicPoolPage *self,
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->groups_school_id != lic_pool_get_school_id (pool))
+    g_clear_object (&self->groups);
   g_set_object (&self->pool, pool);
   show_message (self, NULL);
   update_header (self);

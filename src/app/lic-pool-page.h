@@ -9,6 +9,10 @@
  * server's numbers on the page. After a change the page shows the pool the server returned,
  * reloads its list, says what happened in a toast and emits "changed".
  *
+ * "Auto-assign" lists the classes linked to the pool, each with a button that unlinks it (which
+ * takes no license back), "Link Classes…" offers the school's other classes, and the pupils
+ * waiting for a license are counted when there are any.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -33,5 +37,8 @@ void     lic_pool_page_confirm_assign    (LicPoolPage  *self,
 void     lic_pool_page_confirm_assign_role (LicPoolPage *self,
                                           LicRole       role);
 void     lic_pool_page_confirm_unassign  (LicPoolPage  *self);
+void     lic_pool_page_show_link_dialog  (LicPoolPage  *self);
+void     lic_pool_page_unlink            (LicPoolPage  *self,
+                                          gint64        group_id);
 
 G_END_DECLS

@@ -2821,25 +2821,40 @@ assignment_free (Assignment *assignment)
   g_free (assignment);
 }
 
-/* Reads {"assigned" | "unassigned": n, ["already_assigned": n,] "pool": {...}}. */
+/* Reads {"assigned" | "unassigned": n, ["already_assigned": n,] "pool": {...}}, and for the
+ * links of groups {"linked" | "unlinked": n, ["assigned": n,] "pool": {...}}. */
 static void
 assignment_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  gboolean assigning = g_task_get_source_tag (task) == lic_client_assign_async;
+  gpointer tag = g_task_get_source_tag (task);
+  gboolean assigning = tag == lic_client_assign_async;
+  gboolean linking = tag == lic_client_link_groups_async;
+  const char *changed_member;
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(GError) error = NULL;
   Assignment *assignment = g_new0 (Assignment, 1);
   JsonObject *pool_object;
 
+  if (assigning)
+    changed_member = "assigned";
+  else if (linking)
+    changed_member = "linked";
+  else if (tag == lic_client_unlink_groups_async)
+    changed_member = "unlinked";
+  else
+    changed_member = "unassigned";
+
   root = send_json_finish (LIC_CLIENT (source), result, &error);
   if (root == NULL
-      || !lic_json_get_int (root, assigning ? "assigned" : "unassigned", TRUE,
-                            &assignment->changed, &error)
+      || !lic_json_get_int (root, changed_member, TRUE, &assignment->changed, &error)
       || (assigning && !lic_json_get_int (root, "already_assigned", TRUE,
                                           &assignment->already_assigned, &error))
+      /* The users the link gave a license, kept where assign keeps "already_assigned". */
+      || (linking && !lic_json_get_int (root, "assigned", FALSE,
+                                        &assignment->already_assigned, &error))
       || (pool_object = get_object_member (root, "pool", &error)) == NULL
       || (assignment->pool = lic_pool_new_from_json (pool_object, &error)) == NULL)
     {
@@ -2861,7 +2876,10 @@ assignment_async (LicClient           *self,
                   gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autofree char *path = g_strdup_printf ("/pools/%" G_GINT64_FORMAT "/assignments", pool_id);
+  gboolean groups = source_tag == lic_client_link_groups_async
+                    || source_tag == lic_client_unlink_groups_async;
+  g_autofree char *path = g_strdup_printf ("/pools/%" G_GINT64_FORMAT "/%s", pool_id,
+                                           groups ? "groups" : "assignments");
 
   g_task_set_source_tag (task, source_tag);
   send_json_async (self, method, path, NULL, builder, self->token, cancellable,
@@ -3004,6 +3022,113 @@ lic_client_unassign_finish (LicClient     *self,
                             GError       **error)
 {
   return assignment_finish (self, result, lic_client_unassign_async, unassigned, NULL, error);
+}
+
+static void
+groups_async (LicClient           *self,
+              gpointer             source_tag,
+              const char          *method,
+              gint64               pool_id,
+              const gint64        *group_ids,
+              gsize                n_group_ids,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  lic_json_add_ids (builder, "group_ids", group_ids, n_group_ids);
+  json_builder_end_object (builder);
+  assignment_async (self, source_tag, method, pool_id, builder, cancellable, callback,
+                    user_data);
+}
+
+/**
+ * lic_client_link_groups_async:
+ * @pool_id: the pool that is to auto-assign
+ * @group_ids: (array length=n_group_ids): groups (classes) of the pool's school
+ *
+ * Links the groups to the pool for auto-assignment in one request (POST /pools/{id}/groups):
+ * their members who have no license get the free ones at once, and members who join later get
+ * one while any is free. Groups linked already are passed over. A group of another school fails
+ * with %LIC_ERROR_INVALID and the server's sentence naming it; nothing is linked then.
+ */
+void
+lic_client_link_groups_async (LicClient           *self,
+                              gint64               pool_id,
+                              const gint64        *group_ids,
+                              gsize                n_group_ids,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (pool_id > 0);
+  g_return_if_fail (group_ids != NULL || n_group_ids == 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  groups_async (self, lic_client_link_groups_async, "POST", pool_id, group_ids, n_group_ids,
+                cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_link_groups_finish:
+ * @linked: (out) (optional): the links added
+ * @assigned: (out) (optional): the users the links gave a license now
+ *
+ * Returns: (transfer full): the pool as it is afterwards (its linked groups and waiting
+ *   members), or %NULL with @error set
+ */
+LicPool *
+lic_client_link_groups_finish (LicClient     *self,
+                               GAsyncResult  *result,
+                               gint64        *linked,
+                               gint64        *assigned,
+                               GError       **error)
+{
+  return assignment_finish (self, result, lic_client_link_groups_async, linked, assigned, error);
+}
+
+/**
+ * lic_client_unlink_groups_async:
+ * @group_ids: (array length=n_group_ids): the groups to unlink
+ *
+ * Unlinks the groups from the pool (DELETE /pools/{id}/groups). That changes no assignment:
+ * members keep their licenses, and those waiting are no longer served. Groups not linked are
+ * passed over.
+ */
+void
+lic_client_unlink_groups_async (LicClient           *self,
+                                gint64               pool_id,
+                                const gint64        *group_ids,
+                                gsize                n_group_ids,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (pool_id > 0);
+  g_return_if_fail (group_ids != NULL || n_group_ids == 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  groups_async (self, lic_client_unlink_groups_async, "DELETE", pool_id, group_ids, n_group_ids,
+                cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_unlink_groups_finish:
+ * @unlinked: (out) (optional): the links removed
+ *
+ * Returns: (transfer full): the pool as it is afterwards, or %NULL with @error set
+ */
+LicPool *
+lic_client_unlink_groups_finish (LicClient     *self,
+                                 GAsyncResult  *result,
+                                 gint64        *unlinked,
+                                 GError       **error)
+{
+  return assignment_finish (self, result, lic_client_unlink_groups_async, unlinked, NULL, error);
 }
 
 /* Notifications */

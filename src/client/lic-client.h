@@ -323,6 +323,33 @@ LicPool         *lic_client_unassign_finish      (LicClient            *self,
                                                   gint64               *unassigned,
                                                   GError              **error);
 
+/* Added: links groups (classes) to a pool for auto-assignment and unlinks them; both return the
+ * pool as it is afterwards. Linking gives the members without a license the free ones at once
+ * (@assigned); unlinking changes no assignment. */
+void             lic_client_link_groups_async    (LicClient            *self,
+                                                  gint64                pool_id,
+                                                  const gint64         *group_ids,
+                                                  gsize                 n_group_ids,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+LicPool         *lic_client_link_groups_finish   (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  gint64               *linked,
+                                                  gint64               *assigned,
+                                                  GError              **error);
+void             lic_client_unlink_groups_async  (LicClient            *self,
+                                                  gint64                pool_id,
+                                                  const gint64         *group_ids,
+                                                  gsize                 n_group_ids,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+LicPool         *lic_client_unlink_groups_finish (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  gint64               *unlinked,
+                                                  GError              **error);
+
 void             lic_client_list_notifications_async (LicClient        *self,
                                                   const char           *cursor,
                                                   guint                 limit,

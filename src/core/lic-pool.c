@@ -23,6 +23,8 @@ struct _LicPool
   char *term_end;
   gint64 awaiting_delivery;
   char *awaiting_since;
+  GArray *linked_group_ids;
+  gint64 waiting;
 };
 
 G_DEFINE_FINAL_TYPE (LicPool, lic_pool, G_TYPE_OBJECT)
@@ -43,6 +45,8 @@ enum {
   PROP_TERM_END,
   PROP_AWAITING_DELIVERY,
   PROP_AWAITING_SINCE,
+  PROP_LINKED_GROUP_IDS,
+  PROP_WAITING,
   N_PROPS
 };
 
@@ -58,6 +62,7 @@ lic_pool_finalize (GObject *object)
   g_free (self->phase);
   g_free (self->term_end);
   g_free (self->awaiting_since);
+  g_clear_pointer (&self->linked_group_ids, g_array_unref);
 
   G_OBJECT_CLASS (lic_pool_parent_class)->finalize (object);
 }
@@ -126,6 +131,14 @@ lic_pool_get_property (GObject    *object,
 
     case PROP_AWAITING_SINCE:
       g_value_set_string (value, self->awaiting_since);
+      break;
+
+    case PROP_LINKED_GROUP_IDS:
+      g_value_set_boxed (value, self->linked_group_ids);
+      break;
+
+    case PROP_WAITING:
+      g_value_set_int64 (value, self->waiting);
       break;
 
     default:
@@ -197,6 +210,14 @@ lic_pool_set_property (GObject      *object,
 
     case PROP_AWAITING_SINCE:
       self->awaiting_since = g_value_dup_string (value);
+      break;
+
+    case PROP_LINKED_GROUP_IDS:
+      self->linked_group_ids = g_value_dup_boxed (value);
+      break;
+
+    case PROP_WAITING:
+      self->waiting = g_value_get_int64 (value);
       break;
 
     default:
@@ -297,6 +318,18 @@ lic_pool_class_init (LicPoolClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /* The groups (classes) linked to the pool for auto-assignment (a GArray of gint64), or NULL. */
+  properties[PROP_LINKED_GROUP_IDS] =
+    g_param_spec_boxed ("linked-group-ids", NULL, NULL,
+                        G_TYPE_ARRAY,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Members of the linked groups who wait for a license of the pool. */
+  properties[PROP_WAITING] =
+    g_param_spec_int64 ("waiting", NULL, NULL,
+                         0, G_MAXINT64, 0,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -329,6 +362,8 @@ lic_pool_new_from_json (JsonObject  *object,
   const char *term_end = NULL;
   gint64 awaiting_delivery = 0;
   const char *awaiting_since = NULL;
+  g_autoptr(GArray) linked_group_ids = NULL;
+  gint64 waiting = 0;
 
   g_return_val_if_fail (object != NULL, NULL);
 
@@ -345,7 +380,9 @@ lic_pool_new_from_json (JsonObject  *object,
       || !lic_json_get_string (object, "phase", FALSE, &phase, error)
       || !lic_json_get_string (object, "term_end", FALSE, &term_end, error)
       || !lic_json_get_int (object, "awaiting_delivery", FALSE, &awaiting_delivery, error)
-      || !lic_json_get_string (object, "awaiting_since", FALSE, &awaiting_since, error))
+      || !lic_json_get_string (object, "awaiting_since", FALSE, &awaiting_since, error)
+      || !lic_json_get_ids (object, "linked_group_ids", FALSE, &linked_group_ids, error)
+      || !lic_json_get_int (object, "waiting", FALSE, &waiting, error))
     return NULL;
 
   return g_object_new (LIC_TYPE_POOL,
@@ -363,6 +400,8 @@ lic_pool_new_from_json (JsonObject  *object,
                        "term-end", term_end,
                        "awaiting-delivery", awaiting_delivery,
                        "awaiting-since", awaiting_since,
+                       "linked-group-ids", linked_group_ids,
+                       "waiting", waiting,
                        NULL);
 }
 
@@ -522,4 +561,30 @@ lic_pool_get_awaiting_since (LicPool *self)
   g_return_val_if_fail (LIC_IS_POOL (self), NULL);
 
   return self->awaiting_since;
+}
+
+/**
+ * lic_pool_get_linked_group_ids:
+ * @n_group_ids: (out): the number of ids
+ *
+ * Returns: (transfer none) (array length=n_group_ids) (nullable): the groups (classes) linked
+ *   to the pool for auto-assignment, ascending
+ */
+const gint64 *
+lic_pool_get_linked_group_ids (LicPool *self,
+                               gsize   *n_group_ids)
+{
+  g_return_val_if_fail (LIC_IS_POOL (self), NULL);
+  g_return_val_if_fail (n_group_ids != NULL, NULL);
+
+  *n_group_ids = self->linked_group_ids != NULL ? self->linked_group_ids->len : 0;
+  return *n_group_ids > 0 ? (const gint64 *) self->linked_group_ids->data : NULL;
+}
+
+gint64
+lic_pool_get_waiting (LicPool *self)
+{
+  g_return_val_if_fail (LIC_IS_POOL (self), 0);
+
+  return self->waiting;
 }

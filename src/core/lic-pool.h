@@ -34,5 +34,8 @@ const char *lic_pool_get_phase (LicPool *self);
 const char *lic_pool_get_term_end (LicPool *self);
 gint64 lic_pool_get_awaiting_delivery (LicPool *self);
 const char *lic_pool_get_awaiting_since (LicPool *self);
+const gint64 *lic_pool_get_linked_group_ids (LicPool *self,
+                                             gsize   *n_group_ids);
+gint64 lic_pool_get_waiting (LicPool *self);
 
 G_END_DECLS

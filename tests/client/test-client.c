@@ -2301,6 +2301,182 @@ test_assignments (void)
   g_assert_null (after);
 }
 
+/* Auto-assignment: linking classes to a pool */
+
+static LicPool *
+link_groups (LicClient    *client,
+             gint64        pool_id,
+             const gint64 *group_ids,
+             gsize         n_group_ids,
+             gint64       *linked,
+             gint64       *assigned,
+             GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lic_client_link_groups_async (client, pool_id, group_ids, n_group_ids, NULL, store_result,
+                                &result);
+  return lic_client_link_groups_finish (client, await_result (&result), linked, assigned, error);
+}
+
+static LicPool *
+unlink_groups (LicClient    *client,
+               gint64        pool_id,
+               const gint64 *group_ids,
+               gsize         n_group_ids,
+               gint64       *unlinked,
+               GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lic_client_unlink_groups_async (client, pool_id, group_ids, n_group_ids, NULL, store_result,
+                                  &result);
+  return lic_client_unlink_groups_finish (client, await_result (&result), unlinked, error);
+}
+
+static void
+test_link_groups (void)
+{
+  /* A server of its own: linking assigns licenses. */
+  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  g_autoptr(LicClient) client = lic_client_new (lic_test_server_get_url (server));
+  g_autoptr(GListModel) pools = NULL;
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GListModel) group_members = NULL;
+  g_autoptr(LicUserQuery) query = NULL;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(LicPool) after = NULL;
+  g_autoptr(LicGroup) group = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  gint64 linked = -1, assigned = -1, unlinked = -1, group_id, missing_id = 999999;
+  gint64 n_unlicensed = 0;
+  const gint64 *ids;
+  gsize n_ids;
+
+  g_assert_true (sign_in (client, "demo-school", "demo-school", &error));
+  g_assert_no_error (error);
+
+  lic_client_list_pools_async (client, NULL, 0, NULL, store_result, &result);
+  pools = lic_client_list_pools_finish (client, await_result (&result), NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* A pool, and a class of its school with members the pool has not assigned, as many as fit
+   * in its free licenses. */
+  query = lic_user_query_new (NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (pools) && group == NULL; i++)
+    {
+      g_autoptr(LicPool) candidate = g_list_model_get_item (pools, i);
+      g_autoptr(GListModel) groups = NULL;
+      gint64 n_free = lic_pool_get_available (candidate) - lic_pool_get_assigned (candidate);
+
+      if (n_free <= 0)
+        continue;
+      lic_client_list_groups_async (client, lic_pool_get_school_id (candidate), NULL,
+                                    store_result, &result);
+      groups = lic_client_list_groups_finish (client, await_result (&result), &error);
+      g_assert_no_error (error);
+      g_clear_object (&result);
+      query->group_id = 0;
+      query->pool_id = lic_pool_get_id (candidate);
+      members = all_users (client, query);
+      for (guint j = 0; j < g_list_model_get_n_items (groups) && group == NULL; j++)
+        {
+          g_autoptr(LicGroup) item = g_list_model_get_item (groups, j);
+
+          query->pool_id = 0;
+          query->group_id = lic_group_get_id (item);
+          group_members = all_users (client, query);
+          n_unlicensed = 0;
+          for (guint k = 0; k < g_list_model_get_n_items (group_members); k++)
+            {
+              g_autoptr(LicUser) user = g_list_model_get_item (group_members, k);
+
+              if (!model_has_id (members, lic_user_get_id (user)))
+                n_unlicensed++;
+            }
+          if (n_unlicensed > 0 && n_unlicensed <= n_free)
+            {
+              group = g_steal_pointer (&item);
+              pool = g_object_ref (candidate);
+            }
+          else
+            g_clear_object (&group_members);
+        }
+      g_clear_object (&members);
+    }
+  g_assert_nonnull (group);
+  group_id = lic_group_get_id (group);
+
+  /* A new pool links nothing and has no one waiting. */
+  lic_pool_get_linked_group_ids (pool, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 0);
+  g_assert_cmpint (lic_pool_get_waiting (pool), ==, 0);
+
+  g_assert_cmpuint (g_list_model_get_n_items (group_members), ==,
+                    lic_group_get_member_count (group));
+
+  /* Linking gives them licenses at once. */
+  after = link_groups (client, lic_pool_get_id (pool), &group_id, 1, &linked, &assigned, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (after);
+  g_assert_cmpint (linked, ==, 1);
+  g_assert_cmpint (assigned, ==, n_unlicensed);
+  g_assert_cmpint (lic_pool_get_assigned (after), ==, lic_pool_get_assigned (pool) + n_unlicensed);
+  g_assert_cmpint (lic_pool_get_waiting (after), ==, 0);
+  ids = lic_pool_get_linked_group_ids (after, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_cmpint (ids[0], ==, group_id);
+  g_clear_object (&after);
+
+  query->group_id = 0;
+  query->pool_id = lic_pool_get_id (pool);
+  members = all_users (client, query);
+  for (guint i = 0; i < g_list_model_get_n_items (group_members); i++)
+    {
+      g_autoptr(LicUser) user = g_list_model_get_item (group_members, i);
+
+      g_assert_true (model_has_id (members, lic_user_get_id (user)));
+    }
+
+  /* Linked already: nothing changes. */
+  after = link_groups (client, lic_pool_get_id (pool), &group_id, 1, &linked, &assigned, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (linked, ==, 0);
+  g_assert_cmpint (assigned, ==, 0);
+  g_assert_cmpint (lic_pool_get_assigned (after), ==, lic_pool_get_assigned (pool) + n_unlicensed);
+  g_clear_object (&after);
+
+  /* A group that is not the school's: refused, naming it. */
+  after = link_groups (client, lic_pool_get_id (pool), &missing_id, 1, NULL, NULL, &error);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "999999"));
+  g_assert_null (after);
+  g_clear_error (&error);
+
+  /* Unlinking changes no assignment. */
+  after = unlink_groups (client, lic_pool_get_id (pool), &group_id, 1, &unlinked, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (unlinked, ==, 1);
+  g_assert_cmpint (lic_pool_get_assigned (after), ==, lic_pool_get_assigned (pool) + n_unlicensed);
+  lic_pool_get_linked_group_ids (after, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 0);
+  g_assert_cmpint (lic_pool_get_waiting (after), ==, 0);
+  g_clear_object (&after);
+
+  /* Not linked: passed over. */
+  after = unlink_groups (client, lic_pool_get_id (pool), &group_id, 1, &unlinked, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (unlinked, ==, 0);
+  g_clear_object (&after);
+
+  /* A pool that does not exist. */
+  after = unlink_groups (client, 999999, &group_id, 1, NULL, &error);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND);
+  g_assert_null (after);
+}
+
 /* CSV */
 
 static GBytes *
@@ -2501,6 +2677,7 @@ main (int   argc,
   g_test_add_func ("/client/events", test_events);
   g_test_add_func ("/client/activation", test_activation);
   g_test_add_func ("/client/assignments", test_assignments);
+  g_test_add_func ("/client/link-groups", test_link_groups);
   g_test_add_func ("/client/csv", test_csv);
 
   status = g_test_run ();

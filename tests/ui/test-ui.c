@@ -1762,6 +1762,144 @@ test_pool_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Auto-assign: linking a class gives its members licenses; unlinking takes none back. */
+static void
+test_pool_link (void)
+{
+  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  g_autoptr(LicClient) client = client_signed_in_at (lic_test_server_get_url (server),
+                                                     "demo-school");
+  LicWindow *window = g_object_new (LIC_TYPE_WINDOW, "client", client, NULL);
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GListModel) group_members = NULL;
+  g_autoptr(LicUserQuery) query = lic_user_query_new (NULL);
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(LicGroup) group = NULL;
+  g_autofree char *used = NULL;
+  g_autofree char *used_after = NULL;
+  g_autofree char *toast = NULL;
+  g_autofree char *unlinked = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *licenses, *table, *page, *page_table, *row;
+  GListModel *pools, *users;
+  GtkWindow *dialog;
+  guint position = G_MAXUINT;
+  gint64 n_unlicensed = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  lic_window_set_visible_view (window, "licenses");
+  licenses = find_of_type (GTK_WIDGET (window), LIC_TYPE_LICENSES_VIEW);
+  table = find_of_type (licenses, GTK_TYPE_COLUMN_VIEW);
+  pools = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
+  WAIT_UNTIL (n_rows (pools) > 0, "the license pools");
+
+  /* A pool and a class of its school whose members without a license fit in its free ones. */
+  for (guint i = 0; i < n_rows (pools) && group == NULL; i++)
+    {
+      g_autoptr(LicPool) candidate = g_list_model_get_item (pools, i);
+      g_autoptr(GListModel) groups = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 n_free = lic_pool_get_available (candidate) - lic_pool_get_assigned (candidate);
+
+      if (n_free <= 0)
+        continue;
+      lic_client_list_groups_async (client, lic_pool_get_school_id (candidate), NULL,
+                                    store_result, &result);
+      WAIT_UNTIL (result != NULL, "the classes");
+      groups = lic_client_list_groups_finish (client, result, &error);
+      g_assert_no_error (error);
+      query->group_id = 0;
+      query->pool_id = lic_pool_get_id (candidate);
+      members = every_user (client, query);
+      for (guint j = 0; j < n_rows (groups) && group == NULL; j++)
+        {
+          g_autoptr(LicGroup) item = g_list_model_get_item (groups, j);
+
+          query->pool_id = 0;
+          query->group_id = lic_group_get_id (item);
+          group_members = every_user (client, query);
+          n_unlicensed = 0;
+          for (guint k = 0; k < n_rows (group_members); k++)
+            {
+              g_autoptr(LicUser) user = g_list_model_get_item (group_members, k);
+
+              if (!model_has_user (members, lic_user_get_id (user)))
+                n_unlicensed++;
+            }
+          if (n_unlicensed > 0 && n_unlicensed <= n_free)
+            {
+              group = g_steal_pointer (&item);
+              pool = g_object_ref (candidate);
+              position = i;
+            }
+          else
+            g_clear_object (&group_members);
+        }
+      if (group == NULL)
+        g_clear_object (&members);
+    }
+  g_assert_nonnull (group);
+  g_assert_true (n_rows (members) + n_unlicensed <= LIC_LIST_LOADER_PAGE_SIZE);
+
+  g_signal_emit_by_name (table, "activate", position);
+  page = find_of_type (licenses, LIC_TYPE_POOL_PAGE);
+  used = g_strdup_printf ("Used: %d of %d", (int) lic_pool_get_assigned (pool),
+                          (int) lic_pool_get_available (pool));
+  WAIT_UNTIL (shows_label (page, used), "the pool's use");
+  page_table = find_of_type (page, GTK_TYPE_COLUMN_VIEW);
+  users = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (page_table)));
+  WAIT_UNTIL (n_rows (users) == n_rows (members), "the pool's users");
+  WAIT_UNTIL (gtk_widget_is_sensitive (find_button (page, "_Link Classes…")),
+              "the classes to load");
+
+  /* Link Classes…: the school's classes, each with a check button. */
+  g_signal_emit_by_name (find_button (page, "_Link Classes…"), "clicked");
+  heading = g_strdup_printf ("Link Classes to %s", lic_pool_get_product_name (pool));
+  dialog = find_dialog (heading);
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "link"));
+  row = find_widget (GTK_WIDGET (dialog), is_label_containing, lic_group_get_name (group));
+  g_assert_nonnull (row);
+  row = gtk_widget_get_ancestor (row, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_of_type (row, GTK_TYPE_CHECK_BUTTON)), TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "link"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "link");
+  gtk_window_destroy (dialog);
+
+  /* Its members get licenses at once: listed, and the used count rises. */
+  used_after = g_strdup_printf ("Used: %d of %d", (int) (lic_pool_get_assigned (pool) + n_unlicensed),
+                                (int) lic_pool_get_available (pool));
+  WAIT_UNTIL (shows_label (page, used_after), "the used count to rise");
+  toast = g_strdup_printf (n_unlicensed == 1 ? "Linked %s. %d pupil got a license."
+                                             : "Linked %s. %d pupils got a license.",
+                           lic_group_get_name (group), (int) n_unlicensed);
+  WAIT_UNTIL (find_widget (GTK_WIDGET (window), is_label_containing, toast) != NULL,
+              "the toast");
+  WAIT_UNTIL (n_rows (users) == n_rows (members) + n_unlicensed, "the members listed");
+  for (guint k = 0; k < n_rows (group_members); k++)
+    {
+      g_autoptr(LicUser) user = g_list_model_get_item (group_members, k);
+
+      g_assert_true (model_has_user (users, lic_user_get_id (user)));
+    }
+  WAIT_UNTIL (shows_label (page, lic_group_get_name (group)), "the linked class");
+  maybe_screenshot (GTK_WINDOW (window));
+
+  /* Unlinking: the counts stay. */
+  gtk_widget_activate_action (page, "pool.unlink", "x", lic_group_get_id (group));
+  unlinked = g_strdup_printf ("Unlinked %s. Its members keep their licenses.",
+                              lic_group_get_name (group));
+  WAIT_UNTIL (find_widget (GTK_WIDGET (window), is_label_containing, unlinked) != NULL,
+              "the unlink toast");
+  WAIT_UNTIL (!shows_label (page, lic_group_get_name (group)), "the class unlinked");
+  g_assert_true (shows_label (page, used_after));
+  WAIT_UNTIL (n_rows (users) == n_rows (members) + n_unlicensed, "the list to reload");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* CSV */
 
 static gboolean
@@ -1915,6 +2053,7 @@ main (int   argc,
   g_test_add_func ("/ui/users-filters", test_users_filters);
   g_test_add_func ("/ui/buying", test_buying);
   g_test_add_func ("/ui/pool-page", test_pool_page);
+  g_test_add_func ("/ui/pool-link", test_pool_link);
   g_test_add_func ("/ui/users-csv", test_users_csv);
   status = g_test_run ();
 
