@@ -448,6 +448,19 @@ lic_pool_to_json (LicPool   *self,
     json_builder_add_string_value (builder, self->term_end);
   else
     json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "awaiting_delivery");
+  json_builder_add_int_value (builder, self->awaiting_delivery);
+  json_builder_set_member_name (builder, "awaiting_since");
+  if (self->awaiting_since != NULL)
+    json_builder_add_string_value (builder, self->awaiting_since);
+  else
+    json_builder_add_null_value (builder);
+  lic_json_add_ids (builder, "linked_group_ids",
+                    self->linked_group_ids != NULL ? (const gint64 *) self->linked_group_ids->data
+                                                   : NULL,
+                    self->linked_group_ids != NULL ? self->linked_group_ids->len : 0);
+  json_builder_set_member_name (builder, "waiting");
+  json_builder_add_int_value (builder, self->waiting);
   json_builder_end_object (builder);
 }
 

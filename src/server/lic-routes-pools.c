@@ -5,25 +5,13 @@
 #include "lic-clock.h"
 #include "lic-routes-private.h"
 
-/* A pool with what awaits delivery, and its notices, of which there are none until the
- * compliance rules arrive. */
+/* A pool and its notices, of which there are none until the compliance rules arrive. */
 static JsonNode *
-pool_to_node (LicPoolItem *item)
+pool_to_node (LicPool *pool)
 {
-  JsonNode *node = lic_routes_to_node (item->pool, (LicToJsonFunc) lic_pool_to_json);
-  JsonObject *object = json_node_get_object (node);
-  JsonArray *linked = json_array_new ();
+  JsonNode *node = lic_routes_to_node (pool, (LicToJsonFunc) lic_pool_to_json);
 
-  json_object_set_array_member (object, "notices", json_array_new ());
-  json_object_set_int_member (object, "awaiting_delivery", item->awaiting_delivery);
-  if (item->awaiting_since != NULL)
-    json_object_set_string_member (object, "awaiting_since", item->awaiting_since);
-  else
-    json_object_set_null_member (object, "awaiting_since");
-  for (guint i = 0; item->linked_group_ids != NULL && i < item->linked_group_ids->len; i++)
-    json_array_add_int_element (linked, g_array_index (item->linked_group_ids, gint64, i));
-  json_object_set_array_member (object, "linked_group_ids", linked);
-  json_object_set_int_member (object, "waiting", item->waiting);
+  json_object_set_array_member (json_node_get_object (node), "notices", json_array_new ());
   return node;
 }
 
@@ -37,7 +25,7 @@ lic_routes_pools_list (LicRequest  *request,
   g_autofree char *after_name = NULL;
   LicPoolFilter filter = { 0, 0 };
   LicPage page;
-  LicPoolItem *last;
+  LicPool *last;
   gboolean more;
 
   if (!lic_routes_get_school_id (request, &filter.school_id, error)
@@ -56,8 +44,8 @@ lic_routes_pools_list (LicRequest  *request,
     json_builder_add_value (builder, pool_to_node (g_ptr_array_index (pools, i)));
   last = pools->len > 0 ? g_ptr_array_index (pools, pools->len - 1) : NULL;
   lic_routes_end_list (builder, "pools", more,
-                       last != NULL ? lic_pool_get_product_name (last->pool) : NULL,
-                       last != NULL ? lic_pool_get_id (last->pool) : 0);
+                       last != NULL ? lic_pool_get_product_name (last) : NULL,
+                       last != NULL ? lic_pool_get_id (last) : 0);
   lic_request_respond (request, 200, builder);
   return TRUE;
 }
@@ -67,7 +55,7 @@ gboolean
 lic_routes_pools_get (LicRequest  *request,
                       GError     **error)
 {
-  g_autoptr(LicPoolItem) pool = NULL;
+  g_autoptr(LicPool) pool = NULL;
   g_autoptr(JsonNode) node = NULL;
 
   pool = lic_store_get_pool (lic_request_get_store (request),
@@ -127,7 +115,7 @@ get_role (LicRequest  *request,
 
 static void
 respond_change (LicRequest   *request,
-                LicPoolItem  *pool,
+                LicPool      *pool,
                 const char   *first_name,
                 gint64        first,
                 const char   *second_name,
@@ -155,7 +143,7 @@ lic_routes_pools_assign (LicRequest  *request,
                          GError     **error)
 {
   g_auto(LicAssignment) assignment = { NULL, NULL, -1 };
-  g_autoptr(LicPoolItem) pool = NULL;
+  g_autoptr(LicPool) pool = NULL;
   g_autoptr(GDateTime) now = lic_clock_now ();
   gint64 assigned, already;
 
@@ -186,7 +174,7 @@ lic_routes_pools_unassign (LicRequest  *request,
                            GError     **error)
 {
   g_autoptr(GArray) user_ids = NULL;
-  g_autoptr(LicPoolItem) pool = NULL;
+  g_autoptr(LicPool) pool = NULL;
   gint64 unassigned;
 
   if (!lic_routes_get_ids_member (request, "user_ids", TRUE, &user_ids, error)
@@ -208,7 +196,7 @@ link_groups (LicRequest  *request,
              GError     **error)
 {
   g_autoptr(GArray) group_ids = NULL;
-  g_autoptr(LicPoolItem) pool = NULL;
+  g_autoptr(LicPool) pool = NULL;
   g_autoptr(GDateTime) now = lic_clock_now ();
   gint64 changed, assigned;
 

@@ -73,13 +73,12 @@ count (LicSqliteConnection  *connection,
  * rather than an assignment. */
 static gboolean
 check_groups (LicSqliteConnection  *connection,
-              const LicPool        *pool,
+              LicPool              *pool,
               GArray               *group_ids,
               gboolean              link,
               GError              **error)
 {
   g_autoptr(LicSqliteStatement) stmt = NULL;
-  LicPool *p = (LicPool *) pool;
 
   if (group_ids == NULL || group_ids->len == 0)
     return TRUE;
@@ -94,7 +93,7 @@ check_groups (LicSqliteConnection  *connection,
       int rc;
 
       sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, lic_pool_get_school_id (p));
+      sqlite3_bind_int64 (stmt, 2, lic_pool_get_school_id (pool));
       rc = lic_sqlite_step (stmt, error);
       if (rc == SQLITE_ERROR)
         return FALSE;
@@ -103,12 +102,12 @@ check_groups (LicSqliteConnection  *connection,
         {
           g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
                        "There is no group %" G_GINT64_FORMAT " at %s. Link groups of the "
-                       "pool's school.", id, lic_pool_get_school_name (p));
+                       "pool's school.", id, lic_pool_get_school_name (pool));
           return FALSE;
         }
       if (rc == SQLITE_DONE)
         {
-          lic_rules_refuse_pick ("group", id, lic_pool_get_school_name (p), error);
+          lic_rules_refuse_pick ("group", id, lic_pool_get_school_name (pool), error);
           return FALSE;
         }
     }
@@ -118,7 +117,7 @@ check_groups (LicSqliteConnection  *connection,
 /* Gathers the users @assignment names into PICKS, each once. */
 static gboolean
 gather (LicSqliteConnection  *connection,
-        const LicPool        *pool,
+        LicPool              *pool,
         const LicAssignment  *assignment,
         GError              **error)
 {
@@ -141,12 +140,12 @@ gather (LicSqliteConnection  *connection,
                                         error);
   if (role == NULL)
     return FALSE;
-  sqlite3_bind_int64 (role, 1, lic_pool_get_school_id ((LicPool *) pool));
+  sqlite3_bind_int64 (role, 1, lic_pool_get_school_id (pool));
   lic_sqlite_bind_text (role, 2, lic_enum_to_nick (LIC_TYPE_ROLE, assignment->role));
   return lic_sqlite_run (role, error);
 }
 
-LicPoolItem *
+LicPool *
 lic_sqlite_store_assign (LicStore             *store,
                          const LicCaller      *caller,
                          gint64                pool_id,
@@ -157,8 +156,8 @@ lic_sqlite_store_assign (LicStore             *store,
                          GError              **error)
 {
   g_autoptr(LicSqliteConnection) connection = NULL;
-  g_autoptr(LicPoolItem) before = NULL;
-  g_autoptr(LicPoolItem) after = NULL;
+  g_autoptr(LicPool) before = NULL;
+  g_autoptr(LicPool) after = NULL;
   g_autofree char *since = lic_clock_format (now);
   gint64 named, outsiders, already, free_licenses;
 
@@ -166,17 +165,17 @@ lic_sqlite_store_assign (LicStore             *store,
   if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_WRITE, error))
     return NULL;
   before = lic_sqlite_load_pool (connection, caller, pool_id, error);
-  if (before == NULL || !gather (connection, before->pool, assignment, error))
+  if (before == NULL || !gather (connection, before, assignment, error))
     return NULL;
 
   /* An id of no user counts as a user not of the school: nothing says whether it exists. */
   if (!count (connection, "SELECT count (*) FROM " PICKS " p WHERE NOT EXISTS"
                           " (SELECT 1 FROM users u WHERE u.id = p.user_id AND u.school_id = ?)",
-              lic_pool_get_school_id (before->pool), &outsiders, error))
+              lic_pool_get_school_id (before), &outsiders, error))
     return NULL;
   if (outsiders > 0)
     {
-      lic_rules_refuse_outsiders (outsiders, lic_pool_get_school_name (before->pool), error);
+      lic_rules_refuse_outsiders (outsiders, lic_pool_get_school_name (before), error);
       return NULL;
     }
   if (!count (connection, "SELECT count (*) FROM " PICKS, 0, &named, error)
@@ -185,7 +184,7 @@ lic_sqlite_store_assign (LicStore             *store,
                  pool_id, &already, error))
     return NULL;
 
-  free_licenses = lic_pool_get_available (before->pool) - lic_pool_get_assigned (before->pool);
+  free_licenses = lic_pool_get_available (before) - lic_pool_get_assigned (before);
   if (!lic_rules_check_assignment (named - already, free_licenses, error)
       || !lic_sqlite_assign_users (connection, pool_id, "SELECT user_id FROM " PICKS, 0, 0,
                                    since, error))
@@ -201,7 +200,7 @@ lic_sqlite_store_assign (LicStore             *store,
   return g_steal_pointer (&after);
 }
 
-LicPoolItem *
+LicPool *
 lic_sqlite_store_unassign (LicStore         *store,
                            const LicCaller  *caller,
                            gint64            pool_id,
@@ -210,8 +209,8 @@ lic_sqlite_store_unassign (LicStore         *store,
                            GError          **error)
 {
   g_autoptr(LicSqliteConnection) connection = NULL;
-  g_autoptr(LicPoolItem) before = NULL;
-  g_autoptr(LicPoolItem) after = NULL;
+  g_autoptr(LicPool) before = NULL;
+  g_autoptr(LicPool) after = NULL;
   g_autoptr(LicSqliteStatement) remove = NULL;
   g_autoptr(GDateTime) now = lic_clock_now ();
   g_autofree char *since = lic_clock_format (now);
@@ -340,7 +339,7 @@ lic_sqlite_serve_groups (LicSqliteConnection  *connection,
 
 /* POST and DELETE /pools/{id}/groups: @link links @group_ids to the pool and serves their
  * members at once; otherwise unlinks them, changing no assignment. */
-LicPoolItem *
+LicPool *
 lic_sqlite_store_link_groups (LicStore         *store,
                               const LicCaller  *caller,
                               gint64            pool_id,
@@ -352,8 +351,8 @@ lic_sqlite_store_link_groups (LicStore         *store,
                               GError          **error)
 {
   g_autoptr(LicSqliteConnection) connection = NULL;
-  g_autoptr(LicPoolItem) before = NULL;
-  g_autoptr(LicPoolItem) after = NULL;
+  g_autoptr(LicPool) before = NULL;
+  g_autoptr(LicPool) after = NULL;
   g_autoptr(LicSqliteStatement) stmt = NULL;
   g_autofree char *since = lic_clock_format (now);
   gint64 total = 0;
@@ -364,7 +363,7 @@ lic_sqlite_store_link_groups (LicStore         *store,
   if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_WRITE, error))
     return NULL;
   before = lic_sqlite_load_pool (connection, caller, pool_id, error);
-  if (before == NULL || (link && !check_groups (connection, before->pool, group_ids, TRUE, error)))
+  if (before == NULL || (link && !check_groups (connection, before, group_ids, TRUE, error)))
     return NULL;
 
   stmt = lic_sqlite_connection_prepare (connection,

@@ -77,7 +77,7 @@ gboolean             lic_sqlite_store_import_users  (LicStore              *stor
                                                      LicImportCounts       *counts,
                                                      GError               **error);
 
-LicPoolItem         *lic_sqlite_load_pool           (LicSqliteConnection   *connection,
+LicPool             *lic_sqlite_load_pool           (LicSqliteConnection   *connection,
                                                      const LicCaller       *caller,
                                                      gint64                 pool_id,
                                                      GError               **error);
@@ -150,7 +150,7 @@ LicOrder            *lic_sqlite_store_activate      (LicStore              *stor
                                                      GError               **error);
 
 /* lic-sqlite-assignments.c */
-LicPoolItem         *lic_sqlite_store_assign        (LicStore              *store,
+LicPool             *lic_sqlite_store_assign        (LicStore              *store,
                                                      const LicCaller       *caller,
                                                      gint64                 pool_id,
                                                      const LicAssignment   *assignment,
@@ -158,7 +158,7 @@ LicPoolItem         *lic_sqlite_store_assign        (LicStore              *stor
                                                      gint64                *assigned,
                                                      gint64                *already_assigned,
                                                      GError               **error);
-LicPoolItem         *lic_sqlite_store_unassign      (LicStore              *store,
+LicPool             *lic_sqlite_store_unassign      (LicStore              *store,
                                                      const LicCaller       *caller,
                                                      gint64                 pool_id,
                                                      GArray                *user_ids,
@@ -175,7 +175,7 @@ gboolean             lic_sqlite_serve_groups        (LicSqliteConnection   *conn
                                                      GArray                *group_ids,
                                                      const char            *now,
                                                      GError               **error);
-LicPoolItem         *lic_sqlite_store_link_groups   (LicStore              *store,
+LicPool             *lic_sqlite_store_link_groups   (LicStore              *store,
                                                      const LicCaller       *caller,
                                                      gint64                 pool_id,
                                                      GArray                *group_ids,

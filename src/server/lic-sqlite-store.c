@@ -151,23 +151,8 @@ product_from_row (LicSqliteStatement *stmt)
 static gpointer
 pool_from_row (LicSqliteStatement *stmt)
 {
-  LicPoolItem *item = g_new0 (LicPoolItem, 1);
+  g_autoptr(GArray) linked_group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  item->pool = g_object_new (LIC_TYPE_POOL,
-                             "id", sqlite3_column_int64 (stmt, 0),
-                             "product-id", sqlite3_column_int64 (stmt, 1),
-                             "product-name", lic_sqlite_column_text (stmt, 2),
-                             "school-id", sqlite3_column_int64 (stmt, 3),
-                             "school-name", lic_sqlite_column_text (stmt, 4),
-                             "assigned", sqlite3_column_int64 (stmt, 5),
-                             "available", sqlite3_column_int64 (stmt, 6),
-                             "no-access", sqlite3_column_int64 (stmt, 7),
-                             "phase", "none",
-                             "term-end", lic_sqlite_column_text (stmt, 8),
-                             NULL);
-  item->awaiting_delivery = sqlite3_column_int64 (stmt, 9);
-  item->awaiting_since = g_strdup (lic_sqlite_column_text (stmt, 10));
-  item->linked_group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
     {
       g_auto(GStrv) parts = g_strsplit (lic_sqlite_column_text (stmt, 11), ",", -1);
@@ -176,11 +161,25 @@ pool_from_row (LicSqliteStatement *stmt)
         {
           gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
 
-          g_array_append_val (item->linked_group_ids, id);
+          g_array_append_val (linked_group_ids, id);
         }
     }
-  item->waiting = sqlite3_column_int64 (stmt, 12);
-  return item;
+  return g_object_new (LIC_TYPE_POOL,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "product-id", sqlite3_column_int64 (stmt, 1),
+                       "product-name", lic_sqlite_column_text (stmt, 2),
+                       "school-id", sqlite3_column_int64 (stmt, 3),
+                       "school-name", lic_sqlite_column_text (stmt, 4),
+                       "assigned", sqlite3_column_int64 (stmt, 5),
+                       "available", sqlite3_column_int64 (stmt, 6),
+                       "no-access", sqlite3_column_int64 (stmt, 7),
+                       "phase", "none",
+                       "term-end", lic_sqlite_column_text (stmt, 8),
+                       "awaiting-delivery", sqlite3_column_int64 (stmt, 9),
+                       "awaiting-since", lic_sqlite_column_text (stmt, 10),
+                       "linked-group-ids", linked_group_ids,
+                       "waiting", sqlite3_column_int64 (stmt, 12),
+                       NULL);
 }
 
 /* Scoping and paging. */
@@ -1058,11 +1057,11 @@ lic_sqlite_store_list_pools (LicStore             *store,
   stmt = lic_sqlite_query_prepare (query, connection, error);
   if (stmt == NULL)
     return NULL;
-  return lic_sqlite_collect_page (stmt, pool_from_row, (GDestroyNotify) lic_pool_item_free, page,
+  return lic_sqlite_collect_page (stmt, pool_from_row, g_object_unref, page,
                                   more, error);
 }
 
-static LicPoolItem *
+static LicPool *
 lic_sqlite_store_get_pool (LicStore         *store,
                            const LicCaller  *caller,
                            gint64            pool_id,
@@ -1078,7 +1077,7 @@ lic_sqlite_store_get_pool (LicStore         *store,
 }
 
 /* A pool of @caller's schools, or %NULL with %LIC_ERROR_NOT_FOUND. */
-LicPoolItem *
+LicPool *
 lic_sqlite_load_pool (LicSqliteConnection  *connection,
                       const LicCaller      *caller,
                       gint64                pool_id,

@@ -302,7 +302,7 @@ lic_store_list_groups (LicStore         *self,
  * lic_store_list_pools:
  * @more: (out): whether there are pools after this page
  *
- * Returns: (transfer full) (element-type LicPoolItem): one page of the pools of @caller's
+ * Returns: (transfer full) (element-type LicPool): one page of the pools of @caller's
  *   schools, ordered by product name
  */
 GPtrArray *
@@ -326,7 +326,7 @@ lic_store_list_pools (LicStore             *self,
  * Returns: (transfer full): the pool, or %NULL with %LIC_ERROR_NOT_FOUND if it does not belong
  *   to a school of @caller
  */
-LicPoolItem *
+LicPool *
 lic_store_get_pool (LicStore         *self,
                     const LicCaller  *caller,
                     gint64            pool_id,
@@ -350,7 +350,7 @@ lic_store_get_pool (LicStore         *self,
  * Returns: (transfer full): the pool as it is now, or %NULL with @error set
  *   (%LIC_ERROR_NOT_FOUND for a pool outside @caller's schools)
  */
-LicPoolItem *
+LicPool *
 lic_store_assign (LicStore             *self,
                   const LicCaller      *caller,
                   gint64                pool_id,
@@ -380,7 +380,7 @@ lic_store_assign (LicStore             *self,
  *
  * Returns: (transfer full): the pool as it is now, or %NULL with @error set
  */
-LicPoolItem *
+LicPool *
 lic_store_link_groups (LicStore         *self,
                        const LicCaller  *caller,
                        gint64            pool_id,
@@ -407,7 +407,7 @@ lic_store_link_groups (LicStore         *self,
  * Returns: (transfer full): the pool as it is now, or %NULL with @error set
  *   (%LIC_ERROR_NOT_FOUND for a pool outside @caller's schools)
  */
-LicPoolItem *
+LicPool *
 lic_store_unassign (LicStore         *self,
                     const LicCaller  *caller,
                     gint64            pool_id,
@@ -838,17 +838,6 @@ lic_supplier_info_free (LicSupplierInfo *info)
     return;
   g_free (info->name);
   g_free (info);
-}
-
-void
-lic_pool_item_free (LicPoolItem *item)
-{
-  if (item == NULL)
-    return;
-  g_clear_object (&item->pool);
-  g_free (item->awaiting_since);
-  g_clear_pointer (&item->linked_group_ids, g_array_unref);
-  g_free (item);
 }
 
 void

@@ -106,16 +106,6 @@ typedef struct
   char *name;
 } LicSupplierInfo;
 
-/* A pool with what has been ordered for it and not delivered yet. */
-typedef struct
-{
-  LicPool *pool;
-  gint64 awaiting_delivery;         /* licenses */
-  char *awaiting_since;             /* the oldest such order's date, or NULL */
-  GArray *linked_group_ids;         /* gint64, ascending: the groups that auto-assign */
-  gint64 waiting;                   /* members of those groups without a license of the pool */
-} LicPoolItem;
-
 /* Whom POST /pools/{id}/assignments names: users, the members of groups and every user of a
  * role at the pool's school, each counted once however often it is named. */
 typedef struct
@@ -250,14 +240,14 @@ struct _LicStoreInterface
                                   const LicPage           *page,
                                   gboolean                *more,
                                   GError                 **error);
-  LicPoolItem *(*get_pool)       (LicStore                *self,
+  LicPool     *(*get_pool)       (LicStore                *self,
                                   const LicCaller         *caller,
                                   gint64                   pool_id,
                                   GError                 **error);
   GPtrArray   *(*list_suppliers) (LicStore                *self,
                                   const LicCaller         *caller,
                                   GError                 **error);
-  LicPoolItem *(*assign)         (LicStore                *self,
+  LicPool     *(*assign)         (LicStore                *self,
                                   const LicCaller         *caller,
                                   gint64                   pool_id,
                                   const LicAssignment     *assignment,
@@ -265,7 +255,7 @@ struct _LicStoreInterface
                                   gint64                  *assigned,
                                   gint64                  *already_assigned,
                                   GError                 **error);
-  LicPoolItem *(*link_groups)    (LicStore                *self,
+  LicPool     *(*link_groups)    (LicStore                *self,
                                   const LicCaller         *caller,
                                   gint64                   pool_id,
                                   GArray                  *group_ids,
@@ -274,7 +264,7 @@ struct _LicStoreInterface
                                   gint64                  *changed,
                                   gint64                  *assigned,
                                   GError                 **error);
-  LicPoolItem *(*unassign)       (LicStore                *self,
+  LicPool     *(*unassign)       (LicStore                *self,
                                   const LicCaller         *caller,
                                   gint64                   pool_id,
                                   GArray                  *user_ids,
@@ -431,14 +421,14 @@ GPtrArray   *lic_store_list_pools     (LicStore                *self,
                                        const LicPage           *page,
                                        gboolean                *more,
                                        GError                 **error);
-LicPoolItem *lic_store_get_pool       (LicStore                *self,
+LicPool     *lic_store_get_pool       (LicStore                *self,
                                        const LicCaller         *caller,
                                        gint64                   pool_id,
                                        GError                 **error);
 GPtrArray   *lic_store_list_suppliers (LicStore                *self,
                                        const LicCaller         *caller,
                                        GError                 **error);
-LicPoolItem *lic_store_assign         (LicStore                *self,
+LicPool     *lic_store_assign         (LicStore                *self,
                                        const LicCaller         *caller,
                                        gint64                   pool_id,
                                        const LicAssignment     *assignment,
@@ -446,7 +436,7 @@ LicPoolItem *lic_store_assign         (LicStore                *self,
                                        gint64                  *assigned,
                                        gint64                  *already_assigned,
                                        GError                 **error);
-LicPoolItem *lic_store_link_groups    (LicStore                *self,
+LicPool     *lic_store_link_groups    (LicStore                *self,
                                        const LicCaller         *caller,
                                        gint64                   pool_id,
                                        GArray                  *group_ids,
@@ -455,7 +445,7 @@ LicPoolItem *lic_store_link_groups    (LicStore                *self,
                                        gint64                  *changed,
                                        gint64                  *assigned,
                                        GError                 **error);
-LicPoolItem *lic_store_unassign       (LicStore                *self,
+LicPool     *lic_store_unassign       (LicStore                *self,
                                        const LicCaller         *caller,
                                        gint64                   pool_id,
                                        GArray                  *user_ids,
@@ -554,10 +544,8 @@ void         lic_import_row_free      (LicImportRow            *row);
 void         lic_import_error_free    (LicImportError          *error);
 void         lic_school_status_free   (LicSchoolStatus         *status);
 void         lic_supplier_info_free   (LicSupplierInfo         *info);
-void         lic_pool_item_free       (LicPoolItem             *item);
 void         lic_user_license_free    (LicUserLicense          *license);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LicPoolItem, lic_pool_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LicImportRow, lic_import_row_free)
 
 G_END_DECLS

@@ -96,7 +96,10 @@ test_pool_school_organization_round_trip (void)
                                           "product-name", "Mattemolnet", "school-id", (gint64) 1,
                                           "school-name", "Ekbackeskolan", "assigned", (gint64) 50,
                                           "available", (gint64) 45, "payable", (gint64) 5,
-                                          "term-end", "2027-07-31", NULL);
+                                          "term-end", "2027-07-31",
+                                          "awaiting-delivery", (gint64) 20,
+                                          "awaiting-since", "2027-02-03T09:15:00Z",
+                                          "waiting", (gint64) 3, NULL);
   g_autoptr(LicSchool) school = g_object_new (LIC_TYPE_SCHOOL, "id", (gint64) 1,
                                               "name", "Koivulan koulu",
                                               "organization-id", (gint64) 2, NULL);
@@ -116,6 +119,9 @@ test_pool_school_organization_round_trip (void)
   g_assert_cmpint (lic_pool_get_payable (pool2), ==, 5);
   g_assert_cmpstr (lic_pool_get_term_end (pool2), ==, "2027-07-31");
   g_assert_null (lic_pool_get_phase (pool2));
+  g_assert_cmpint (lic_pool_get_awaiting_delivery (pool2), ==, 20);
+  g_assert_cmpstr (lic_pool_get_awaiting_since (pool2), ==, "2027-02-03T09:15:00Z");
+  g_assert_cmpint (lic_pool_get_waiting (pool2), ==, 3);
   g_assert_cmpstr (lic_school_get_name (school2), ==, "Koivulan koulu");
   g_assert_cmpint (lic_school_get_organization_id (school2), ==, 2);
   g_assert_cmpstr (lic_organization_get_currency (org2), ==, "EUR");
