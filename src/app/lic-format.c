@@ -171,6 +171,108 @@ lic_format_assigned (gint64 assigned,
   return g_strdup_printf (_("%d of %d"), (int) assigned, (int) available);
 }
 
+/* The usage of a pool, on its own: "Used: 212 of 240". */
+char *
+lic_format_used (gint64 assigned,
+                 gint64 available)
+{
+  /* TRANSLATORS: licenses of a pool in use, "Used: 212 of 240" */
+  return g_strdup_printf (_("Used: %d of %d"), (int) assigned, (int) available);
+}
+
+/* The licenses of a pool not assigned: "28 of 240 licenses free". */
+char *
+lic_format_free (gint64 n_free,
+                 gint64 available)
+{
+  /* TRANSLATORS: licenses of a pool nobody has: "28 of 240 licenses free" */
+  return g_strdup_printf (ngettext ("%d of %d license free", "%d of %d licenses free",
+                                    (unsigned long) available),
+                          (int) n_free, (int) available);
+}
+
+/* The question before assigning licenses to @n_users users: "Assign 3 users?" */
+char *
+lic_format_assign_question (guint n_users)
+{
+  /* TRANSLATORS: the question before assigning licenses; %d is a number of users */
+  return g_strdup_printf (ngettext ("Assign %d user?", "Assign %d users?", n_users),
+                          (int) n_users);
+}
+
+/* What assigning @n_users users uses of a pool with @n_free of @available licenses free. */
+char *
+lic_format_assign_effect (guint  n_users,
+                          gint64 n_free,
+                          gint64 available)
+{
+  gint64 left = MAX (0, n_free - (gint64) n_users);
+
+  /* TRANSLATORS: the first %d is the licenses the assignment uses, then the licenses that stay
+   * free of the pool's total: "This uses 12 licenses; 16 of 240 stay free." Users who have a
+   * license of the pool already keep it and use none. */
+  return g_strdup_printf (ngettext ("This uses %d license; %d of %d stay free.",
+                                    "This uses %d licenses; %d of %d stay free.", n_users),
+                          (int) n_users, (int) left, (int) available);
+}
+
+/* The question before taking licenses back from @n_users users: "Unassign 3 users?" */
+char *
+lic_format_unassign_question (guint n_users)
+{
+  /* TRANSLATORS: the question before taking licenses back; %d is a number of users */
+  return g_strdup_printf (ngettext ("Unassign %d user?", "Unassign %d users?", n_users),
+                          (int) n_users);
+}
+
+/* The toast after an assignment: the users given a license of @product now, and those named
+ * who had one already. */
+char *
+lic_format_assigned_toast (gint64      assigned,
+                           gint64      already,
+                           const char *product)
+{
+  if (already > 0)
+    /* TRANSLATORS: a toast; the first %d is the users assigned now, %s a product, the second
+     * %d the users named who had a license already */
+    return g_strdup_printf (ngettext ("Assigned %d user to %s; %d had a license already.",
+                                      "Assigned %d users to %s; %d had a license already.",
+                                      (unsigned long) assigned),
+                            (int) assigned, product, (int) already);
+  /* TRANSLATORS: a toast; %d is the users assigned, %s a product */
+  return g_strdup_printf (ngettext ("Assigned %d user to %s", "Assigned %d users to %s",
+                                    (unsigned long) assigned),
+                          (int) assigned, product);
+}
+
+/* The toast after unassigning: the licenses of @product the server took back. */
+char *
+lic_format_unassigned_toast (gint64      unassigned,
+                             const char *product)
+{
+  /* TRANSLATORS: a toast; %d is the users whose licenses were taken back, %s a product */
+  return g_strdup_printf (ngettext ("Unassigned %d user from %s", "Unassigned %d users from %s",
+                                    (unsigned long) unassigned),
+                          (int) unassigned, product);
+}
+
+/* Whether a license of a user gives access, in a word. */
+const char *
+lic_format_license_state (LicLicenseState state)
+{
+  switch (state)
+    {
+    case LIC_LICENSE_STATE_ACTIVE:
+      /* TRANSLATORS: the state of a user's license that works */
+      return C_("license state", "Active");
+    case LIC_LICENSE_STATE_NO_ACCESS:
+      /* TRANSLATORS: the state of a user's license suspended for late payment */
+      return C_("license state", "No access");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 const char *
 lic_format_delivery (LicDelivery delivery)
 {

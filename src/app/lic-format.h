@@ -9,6 +9,7 @@
 
 #include "lic-core.h"
 #include "lic-cart-line.h"
+#include "lic-client-enums.h"
 #include "lic-notification.h"
 #include "lic-order-line.h"
 
@@ -23,6 +24,21 @@ char       *lic_format_date               (const char      *iso_date);
 char       *lic_format_date_time          (const char      *iso_date_time);
 char       *lic_format_assigned           (gint64           assigned,
                                            gint64           available);
+char       *lic_format_used               (gint64           assigned,
+                                           gint64           available);
+char       *lic_format_free               (gint64           n_free,
+                                           gint64           available);
+char       *lic_format_assign_question    (guint            n_users);
+char       *lic_format_assign_effect      (guint            n_users,
+                                           gint64           n_free,
+                                           gint64           available);
+char       *lic_format_unassign_question  (guint            n_users);
+char       *lic_format_assigned_toast     (gint64           assigned,
+                                           gint64           already,
+                                           const char      *product);
+char       *lic_format_unassigned_toast   (gint64           unassigned,
+                                           const char      *product);
+const char *lic_format_license_state      (LicLicenseState  state);
 const char *lic_format_delivery           (LicDelivery      delivery);
 const char *lic_format_delivery_note      (LicDelivery      delivery);
 const char *lic_format_delivery_icon_name (LicDelivery      delivery);

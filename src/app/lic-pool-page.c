@@ -175,11 +175,12 @@ find_group (LicPoolPage *self,
 static void
 update_links (LicPoolPage *self)
 {
-  GtkWidget *child;
+  GtkListBoxRow *stale;
   gint64 waiting;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->linked_list))) != NULL)
-    gtk_list_box_remove (self->linked_list, child);
+  /* The rows only: the placeholder is a child of the list too. */
+  while ((stale = gtk_list_box_get_row_at_index (self->linked_list, 0)) != NULL)
+    gtk_list_box_remove (self->linked_list, GTK_WIDGET (stale));
   if (self->pool == NULL)
     return;
 
@@ -291,9 +292,8 @@ update_header (LicPoolPage *self)
 
   gtk_label_set_text (self->product_label, lic_pool_get_product_name (self->pool));
   gtk_label_set_text (self->school_label, lic_pool_get_school_name (self->pool));
-  /* TRANSLATORS: licenses of a pool in use, "Used: 212 of 240" */
-  used = g_strdup_printf (_("Used: %d of %d"), (int) lic_pool_get_assigned (self->pool),
-                          (int) lic_pool_get_available (self->pool));
+  used = lic_format_used (lic_pool_get_assigned (self->pool),
+                          lic_pool_get_available (self->pool));
   gtk_label_set_text (self->used_label, used);
 
   term_end = lic_format_date (lic_pool_get_term_end (self->pool));
@@ -382,18 +382,7 @@ assign_cb (GObject      *source,
       return;
     }
 
-  if (already > 0)
-    /* TRANSLATORS: a toast; the first %d is the users assigned now, %s a product, the second
-     * %d the users named who had a license already */
-    title = g_strdup_printf (ngettext ("Assigned %d user to %s; %d had a license already.",
-                                       "Assigned %d users to %s; %d had a license already.",
-                                       (unsigned long) assigned),
-                             (int) assigned, lic_pool_get_product_name (pool), (int) already);
-  else
-    /* TRANSLATORS: a toast; %d is the users assigned, %s a product */
-    title = g_strdup_printf (ngettext ("Assigned %d user to %s", "Assigned %d users to %s",
-                                       (unsigned long) assigned),
-                             (int) assigned, lic_pool_get_product_name (pool));
+  title = lic_format_assigned_toast (assigned, already, lic_pool_get_product_name (pool));
   change_done (self, pool, title);
 }
 
@@ -420,10 +409,7 @@ unassign_cb (GObject      *source,
       show_message (self, lic_error_text_description (error));
       return;
     }
-  /* TRANSLATORS: a toast; %d is the users whose licenses were taken back, %s a product */
-  title = g_strdup_printf (ngettext ("Unassigned %d user from %s", "Unassigned %d users from %s",
-                                     (unsigned long) unassigned),
-                           (int) unassigned, lic_pool_get_product_name (pool));
+  title = lic_format_unassigned_toast (unassigned, lic_pool_get_product_name (pool));
   change_done (self, pool, title);
 }
 
@@ -502,7 +488,6 @@ lic_pool_page_confirm_assign (LicPoolPage  *self,
   Change *change;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  gint64 left;
 
   g_return_if_fail (LIC_IS_POOL_PAGE (self));
   g_return_if_fail (self->pool != NULL);
@@ -515,16 +500,9 @@ lic_pool_page_confirm_assign (LicPoolPage  *self,
   g_array_append_vals (change->user_ids, user_ids, n_user_ids);
   g_array_append_vals (change->group_ids, group_ids, n_group_ids);
 
-  left = MAX (0, free_licenses (self->pool) - (gint64) n_users);
-  /* TRANSLATORS: the question before assigning licenses; %d is a number of users */
-  heading = g_strdup_printf (ngettext ("Assign %d user?", "Assign %d users?", n_users),
-                             (int) n_users);
-  /* TRANSLATORS: the first %d is the licenses the assignment uses, then the licenses that stay
-   * free of the pool's total: "This uses 12 licenses; 16 of 240 stay free." Users who have a
-   * license of the pool already keep it and use none. */
-  body = g_strdup_printf (ngettext ("This uses %d license; %d of %d stay free.",
-                                    "This uses %d licenses; %d of %d stay free.", n_users),
-                          (int) n_users, (int) left, (int) lic_pool_get_available (self->pool));
+  heading = lic_format_assign_question (n_users);
+  body = lic_format_assign_effect (n_users, free_licenses (self->pool),
+                                   lic_pool_get_available (self->pool));
   /* TRANSLATORS: the button that confirms assigning licenses */
   confirm (self, heading, body, _("_Assign"), FALSE, change);
 }
@@ -622,8 +600,7 @@ lic_pool_page_confirm_unassign (LicPoolPage *self)
     }
   n = change->user_ids->len;
 
-  /* TRANSLATORS: the question before taking licenses back; %d is a number of users */
-  heading = g_strdup_printf (ngettext ("Unassign %d user?", "Unassign %d users?", n), (int) n);
+  heading = lic_format_unassign_question (n);
   /* TRANSLATORS: the first %d is the licenses freed, then the pool's free licenses afterwards,
    * of its total: "3 licenses become free; 31 of 240 are then free." */
   body = g_strdup_printf (ngettext ("%d license becomes free; %d of %d are then free.",
@@ -1026,9 +1003,15 @@ lic_pool_page_class_init (LicPoolPageClass *klass)
 static void
 lic_pool_page_init (LicPoolPage *self)
 {
+  GtkWidget *placeholder;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   /* TRANSLATORS: shown in the list of linked classes of a pool while it has none */
-  gtk_list_box_set_placeholder (self->linked_list, gtk_label_new (_("No classes linked")));
+  placeholder = gtk_label_new (_("No classes linked"));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->linked_list, placeholder);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->linked_list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   /* TRANSLATORS: the accessible name of the list of classes

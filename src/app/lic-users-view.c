@@ -5,9 +5,17 @@
  * admin has several schools; the class filter lists the classes of the school chosen (of the
  * only school), so it waits for a school to be chosen when there are several.
  *
- * CSV: "Download CSV…" saves the users the filters find (the server writes the file) and
- * "Import Users…" sends a file to the server, which imports all its rows or none; the rows in
- * error are then listed by line number, so the admin can correct the file.
+ * The lists "Payable" and "No access" are the same table over GET /users?list=: the server
+ * decides who is in them, and the filters and search narrow them as they do everyone.
+ *
+ * CSV: "Download CSV…" saves the users the list and filters find (the server writes the file)
+ * and "Import Users…" sends a file to the server, which imports all its rows or none; the rows
+ * in error are then listed by line number, so the admin can correct the file.
+ *
+ * Rows can be selected (Ctrl+A selects the rows loaded) for assigning or unassigning a license
+ * of one product to all of them at once. Licenses belong to a school, so a selection of users
+ * of several schools is refused before anything is asked. Activating a row opens the user's
+ * page in place of the table.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +28,9 @@
 #include "lic-filter.h"
 #include "lic-format.h"
 #include "lic-list-loader.h"
+#include "lic-pool-chooser.h"
 #include "lic-status-stack.h"
+#include "lic-user-page.h"
 #include "lic-users-view.h"
 
 #define SEARCH_DELAY_MS 250
@@ -32,6 +42,14 @@ struct _LicUsersView
 {
   LicPage parent_instance;
 
+  GtkStack *pages;              /* the table | a user's page */
+  GtkWidget *table_page;
+  LicUserPage *user_page;
+  GtkToggleButton *all_button;
+  GtkToggleButton *payable_button;
+  GtkToggleButton *no_access_button;
+  GtkActionBar *action_bar;
+  GtkLabel *selected_label;
   GtkSearchEntry *search_entry;
   GtkFlowBox *filters;
   GtkDropDown *role_dropdown;
@@ -47,6 +65,7 @@ struct _LicUsersView
   GtkColumnViewColumn *groups_column;
 
   LicListLoader *loader;
+  GtkMultiSelection *selection;
   LicClient *schools_client;    /* whose schools are listed, or NULL */
   GCancellable *schools_cancellable;
   gint64 groups_school_id;      /* whose classes are listed, or 0 */
@@ -56,9 +75,25 @@ struct _LicUsersView
 
   GtkFileChooserNative *file_chooser;   /* the save or open dialog shown, or NULL */
   GCancellable *csv_cancellable;        /* of the download or import under way, or NULL */
+  GCancellable *change_cancellable;     /* of the assignment under way, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (LicUsersView, lic_users_view, LIC_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_USER_SHOWN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_LICENSES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static char *
 name_text (gpointer item)
@@ -241,6 +276,16 @@ load_groups (LicUsersView *self)
                                 self);
 }
 
+static LicUserList
+shown_list (LicUsersView *self)
+{
+  if (gtk_toggle_button_get_active (self->payable_button))
+    return LIC_USER_LIST_PAYABLE;
+  if (gtk_toggle_button_get_active (self->no_access_button))
+    return LIC_USER_LIST_NO_ACCESS;
+  return LIC_USER_LIST_ALL;
+}
+
 static LicUserQuery *
 make_query (LicUsersView *self)
 {
@@ -253,6 +298,7 @@ make_query (LicUsersView *self)
     query->role = (int) role - 1;
   query->school_id = lic_filter_get_id (self->school_dropdown);
   query->group_id = lic_filter_get_id (self->group_dropdown);
+  query->list = shown_list (self);
   return query;
 }
 
@@ -262,12 +308,30 @@ lic_users_view_reload (LicPage *page)
   LicUsersView *self = LIC_USERS_VIEW (page);
   LicUserQuery *query;
 
+  /* Another admin signed in: the user shown was the last one's. */
+  if (lic_page_get_client (LIC_PAGE (self->user_page)) != lic_page_get_client (page))
+    lic_users_view_show_users (self);
   load_schools (self);
   load_groups (self);
   query = make_query (self);
   g_free (self->searched);
   self->searched = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  if (query->text != NULL || query->role >= 0 || query->school_id > 0 || query->group_id > 0)
+  if (query->list == LIC_USER_LIST_PAYABLE)
+    {
+      lic_status_stack_set_empty_title (self->status, _("No Payable Users"));
+      lic_status_stack_set_empty_description (self->status,
+                                              _("Users assigned beyond the licenses paid for "
+                                                "are listed here, with the date they lose "
+                                                "access."));
+    }
+  else if (query->list == LIC_USER_LIST_NO_ACCESS)
+    {
+      lic_status_stack_set_empty_title (self->status, _("No Users Without Access"));
+      lic_status_stack_set_empty_description (self->status,
+                                              _("Users whose licenses were suspended for late "
+                                                "payment are listed here."));
+    }
+  else if (query->text != NULL || query->role >= 0 || query->school_id > 0 || query->group_id > 0)
     {
       lic_status_stack_set_empty_title (self->status, _("No Users Found"));
       lic_status_stack_set_empty_description (self->status,
@@ -298,6 +362,15 @@ static void
 filter_changed_cb (LicUsersView *self)
 {
   if (self->filling == 0)
+    lic_page_invalidate (LIC_PAGE (self));
+}
+
+/* Each of the grouped buttons says so; only the one turned on loads. */
+static void
+list_toggled_cb (LicUsersView    *self,
+                 GtkToggleButton *button)
+{
+  if (gtk_toggle_button_get_active (button))
     lic_page_invalidate (LIC_PAGE (self));
 }
 
@@ -411,12 +484,30 @@ append_name_part (GString    *name,
     }
 }
 
-/* "users.csv", or named after the filters: "teachers-ekbackeskolan.csv". */
+/* "users.csv", or named after the list and filters: "payable-teachers-ekbackeskolan.csv". */
 static char *
 suggested_file_name (LicUsersView *self)
 {
   g_autoptr(LicUserQuery) query = make_query (self);
   g_autoptr(GString) name = g_string_new (NULL);
+  gsize list_length;
+
+  switch (query->list)
+    {
+    case LIC_USER_LIST_PAYABLE:
+      /* TRANSLATORS: a word of a file name of exported users of the Payable list: lower case,
+       * no spaces */
+      append_name_part (name, C_("file name", "payable"));
+      break;
+    case LIC_USER_LIST_NO_ACCESS:
+      /* TRANSLATORS: words of a file name of exported users of the No Access list: lower
+       * case, words joined by "-" */
+      append_name_part (name, C_("file name", "no-access"));
+      break;
+    default:
+      break;
+    }
+  list_length = name->len;
 
   switch (query->role)
     {
@@ -439,7 +530,7 @@ suggested_file_name (LicUsersView *self)
     append_name_part (name, lic_filter_get_name (self->school_dropdown, query->school_id));
   if (query->group_id > 0)
     append_name_part (name, lic_filter_get_name (self->group_dropdown, query->group_id));
-  if (name->len == 0)
+  if (name->len == list_length)
     /* TRANSLATORS: a word of a file name of exported users: lower case, no spaces */
     append_name_part (name, C_("file name", "users"));
   g_string_append (name, ".csv");
@@ -792,6 +883,359 @@ import_action_cb (GtkWidget  *widget,
   show_file_chooser (self, chooser);
 }
 
+/* Assigning and unassigning licenses of the selected users */
+
+/* What a confirmed change is to do. */
+typedef struct
+{
+  GArray *user_ids;
+  LicPool *pool;
+  gboolean unassign;
+} Change;
+
+static void
+change_free (Change *change)
+{
+  g_clear_pointer (&change->user_ids, g_array_unref);
+  g_clear_object (&change->pool);
+  g_free (change);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Change, change_free)
+
+static guint
+n_selected (LicUsersView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+    GTK_SELECTION_MODEL (self->selection));
+
+  return (guint) gtk_bitset_get_size (selected);
+}
+
+/* The bar says how many are selected, and offers what can be done with them. */
+static void
+update_selection (LicUsersView *self)
+{
+  guint n = n_selected (self);
+  gboolean idle = self->change_cancellable == NULL;
+
+  if (n > 0)
+    {
+      /* TRANSLATORS: in the bar under the users table; %d is the users selected */
+      g_autofree char *text = g_strdup_printf (ngettext ("%d selected", "%d selected", n),
+                                               (int) n);
+
+      gtk_label_set_text (self->selected_label, text);
+    }
+  gtk_action_bar_set_revealed (self->action_bar, n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.assign", idle && n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.unassign", idle && n > 0);
+}
+
+/* A change is under way: one at a time. */
+static void
+set_change_busy (LicUsersView *self,
+                 gboolean      busy)
+{
+  if (busy)
+    {
+      g_assert (self->change_cancellable == NULL);
+      self->change_cancellable = g_cancellable_new ();
+    }
+  else
+    g_clear_object (&self->change_cancellable);
+  update_selection (self);
+}
+
+static void
+show_dialog (LicUsersView *self,
+             const char   *heading,
+             const char   *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The table is stale, the selection done with, and the licenses' numbers elsewhere too. */
+static void
+change_done (LicUsersView *self,
+             const char   *toast_title)
+{
+  show_toast (self, toast_title);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  lic_page_invalidate (LIC_PAGE (self));
+  g_signal_emit (self, signals[SIGNAL_LICENSES_CHANGED], 0);
+}
+
+static void
+assign_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LicUsersView *self;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint64 assigned = 0, already = 0;
+
+  pool = lic_client_assign_finish (LIC_CLIENT (source), result, &assigned, &already, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LIC_USERS_VIEW (user_data);
+  set_change_busy (self, FALSE);
+  if (pool == NULL)
+    {
+      /* A refusal (too few licenses free, users of another school) is the server's to
+       * explain; the selection stays, to be changed. */
+      show_dialog (self, _("No Licenses Were Assigned"), lic_error_text_description (error));
+      return;
+    }
+  title = lic_format_assigned_toast (assigned, already, lic_pool_get_product_name (pool));
+  change_done (self, title);
+}
+
+static void
+unassign_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LicUsersView *self;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint64 unassigned = 0;
+
+  pool = lic_client_unassign_finish (LIC_CLIENT (source), result, &unassigned, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LIC_USERS_VIEW (user_data);
+  set_change_busy (self, FALSE);
+  if (pool == NULL)
+    {
+      show_dialog (self, _("No Licenses Were Unassigned"), lic_error_text_description (error));
+      return;
+    }
+  /* The server counts only the users who had a license of the pool. */
+  title = lic_format_unassigned_toast (unassigned, lic_pool_get_product_name (pool));
+  change_done (self, title);
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     LicUsersView     *self)
+{
+  Change *change = g_object_get_data (G_OBJECT (dialog), "change");
+  LicClient *client = lic_page_get_client (LIC_PAGE (self));
+  const gint64 *ids;
+
+  if (g_strcmp0 (response, "ok") != 0 || change == NULL || client == NULL
+      || self->change_cancellable != NULL)
+    return;
+
+  ids = (const gint64 *) change->user_ids->data;
+  set_change_busy (self, TRUE);
+  if (change->unassign)
+    lic_client_unassign_async (client, lic_pool_get_id (change->pool), ids, change->user_ids->len,
+                               self->change_cancellable, unassign_cb, self);
+  else
+    lic_client_assign_async (client, lic_pool_get_id (change->pool), ids, change->user_ids->len,
+                             NULL, 0, NULL, self->change_cancellable, assign_cb, self);
+}
+
+/* Asks before @change (taken) is made, saying what it uses of the pool. */
+static void
+confirm (LicUsersView *self,
+         Change       *change)
+{
+  LicPool *pool = change->pool;
+  guint n = change->user_ids->len;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (change->unassign)
+    {
+      heading = lic_format_unassign_question (n);
+      /* TRANSLATORS: the body of the question before taking licenses back from the users
+       * selected; %s is a product */
+      body = g_strdup_printf (_("Those who have a license of %s lose it, and it becomes free "
+                                "for someone else. The others are passed over."),
+                              lic_pool_get_product_name (pool));
+    }
+  else
+    {
+      heading = lic_format_assign_question (n);
+      body = lic_format_assign_effect (n, lic_pool_get_available (pool)
+                                          - lic_pool_get_assigned (pool),
+                                       lic_pool_get_available (pool));
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "ok", change->unassign
+                                          /* TRANSLATORS: the button that confirms taking
+                                           * licenses back */
+                                          ? _("_Unassign")
+                                          /* TRANSLATORS: the button that confirms assigning
+                                           * licenses */
+                                          : _("_Assign"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "ok",
+                                              change->unassign ? ADW_RESPONSE_DESTRUCTIVE
+                                                               : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "ok");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "change", change, (GDestroyNotify) change_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+chooser_response_cb (LicPoolChooser *chooser,
+                     const char     *response,
+                     LicUsersView   *self)
+{
+  Change *change = g_object_steal_data (G_OBJECT (chooser), "change");
+  LicPool *pool = lic_pool_chooser_get_pool (chooser);
+
+  if (g_strcmp0 (response, "continue") != 0 || pool == NULL)
+    {
+      g_clear_pointer (&change, change_free);
+      return;
+    }
+  change->pool = g_object_ref (pool);
+  confirm (self, change);
+}
+
+/* The selected users, and their school when they all have the same, else 0. */
+static GArray *
+selected_users (LicUsersView *self,
+                gint64       *school_id)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+    GTK_SELECTION_MODEL (self->selection));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  *school_id = -1;
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(LicUser) user = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      gint64 id = lic_user_get_id (user);
+
+      g_array_append_val (ids, id);
+      if (*school_id == -1)
+        *school_id = lic_user_get_school_id (user);
+      else if (*school_id != lic_user_get_school_id (user))
+        *school_id = 0;
+    }
+  return ids;
+}
+
+/**
+ * lic_users_view_change_selected:
+ * @unassign: whether to take licenses back rather than give them
+ *
+ * Offers the products of the selected users' school to assign (or unassign) a license of to
+ * all of them, then asks for confirmation. A selection of users of several schools is refused
+ * at once, with what to do instead. What "Assign License…" and "Unassign License…" do.
+ */
+void
+lic_users_view_change_selected (LicUsersView *self,
+                                gboolean      unassign)
+{
+  LicClient *client;
+  g_autoptr(Change) change = NULL;
+  LicPoolChooser *chooser;
+  gint64 school_id;
+
+  g_return_if_fail (LIC_IS_USERS_VIEW (self));
+
+  client = lic_page_get_client (LIC_PAGE (self));
+  if (client == NULL || self->change_cancellable != NULL)
+    return;
+  change = g_new0 (Change, 1);
+  change->unassign = unassign;
+  change->user_ids = selected_users (self, &school_id);
+  if (change->user_ids->len == 0)
+    return;
+  if (school_id == 0)
+    {
+      show_dialog (self,
+                   /* TRANSLATORS: the heading of the dialog that refuses to assign or
+                    * unassign licenses for users of several schools at once */
+                   _("Select Users of One School"),
+                   _("Licenses belong to a school, and the users selected are of several "
+                     "schools. Choose a school in the School filter, select users there, and "
+                     "try again."));
+      return;
+    }
+
+  chooser = lic_pool_chooser_new (parent_window (self), client, school_id,
+                                  lic_filter_get_name (self->school_dropdown, school_id),
+                                  unassign, change->user_ids->len, NULL);
+  g_object_set_data_full (G_OBJECT (chooser), "change", g_steal_pointer (&change),
+                          (GDestroyNotify) change_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (chooser));
+}
+
+static void
+assign_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  lic_users_view_change_selected (LIC_USERS_VIEW (widget), FALSE);
+}
+
+static void
+unassign_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  lic_users_view_change_selected (LIC_USERS_VIEW (widget), TRUE);
+}
+
+/* A user's page */
+
+/* A row of the table was activated: the user's page. */
+static void
+activate_cb (LicUsersView *self,
+             guint         position)
+{
+  g_autoptr(LicUser) user = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (user == NULL)
+    return;
+  lic_page_set_client (LIC_PAGE (self->user_page), lic_page_get_client (LIC_PAGE (self)));
+  lic_user_page_set_user (self->user_page, user);
+  gtk_stack_set_visible_child (self->pages, GTK_WIDGET (self->user_page));
+}
+
+static void
+visible_child_cb (LicUsersView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_SHOWN]);
+}
+
+/* The user page assigned or unassigned: the lists of who pays or lacks access may differ. */
+static void
+user_changed_cb (LicUsersView *self)
+{
+  if (shown_list (self) != LIC_USER_LIST_ALL)
+    lic_list_loader_load (self->loader, lic_page_get_client (LIC_PAGE (self)), make_query (self),
+                          (GDestroyNotify) lic_user_query_free);
+  g_signal_emit (self, signals[SIGNAL_LICENSES_CHANGED], 0);
+}
+
 static void
 lic_users_view_dispose (GObject *object)
 {
@@ -799,6 +1243,8 @@ lic_users_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->csv_cancellable);
   g_clear_object (&self->csv_cancellable);
+  g_cancellable_cancel (self->change_cancellable);
+  g_clear_object (&self->change_cancellable);
   if (self->file_chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
@@ -811,9 +1257,29 @@ lic_users_view_dispose (GObject *object)
   g_clear_object (&self->groups_cancellable);
   g_clear_object (&self->schools_client);
   g_clear_pointer (&self->searched, g_free);
+  g_clear_object (&self->selection);
   g_clear_object (&self->loader);
 
   G_OBJECT_CLASS (lic_users_view_parent_class)->dispose (object);
+}
+
+static void
+lic_users_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LicUsersView *self = LIC_USERS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_USER_SHOWN:
+      g_value_set_boolean (value, lic_users_view_get_user_shown (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -824,12 +1290,42 @@ lic_users_view_class_init (LicUsersViewClass *klass)
   LicPageClass *page_class = LIC_PAGE_CLASS (klass);
 
   object_class->dispose = lic_users_view_dispose;
+  object_class->get_property = lic_users_view_get_property;
   page_class->reload = lic_users_view_reload;
 
+  /**
+   * LicUsersView:user-shown:
+   *
+   * Whether a user's page is shown rather than the table, so there is a way back.
+   */
+  properties[PROP_USER_SHOWN] =
+    g_param_spec_boolean ("user-shown", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LicUsersView::licenses-changed:
+   *
+   * Licenses were assigned or unassigned here: what shows pools is stale.
+   */
+  signals[SIGNAL_LICENSES_CHANGED] = g_signal_new ("licenses-changed",
+                                                   G_TYPE_FROM_CLASS (klass),
+                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                   G_TYPE_NONE, 0);
+
   g_type_ensure (LIC_TYPE_STATUS_STACK);
+  g_type_ensure (LIC_TYPE_USER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/licentia/Licentia/lic-users-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LicUsersView, pages);
+  gtk_widget_class_bind_template_child (widget_class, LicUsersView, table_page);
+  gtk_widget_class_bind_template_child (widget_class, LicUsersView, user_page);
+  gtk_widget_class_bind_template_child (widget_class, LicUsersView, all_button);
+  gtk_widget_class_bind_template_child (widget_class, LicUsersView, payable_button);
+  gtk_widget_class_bind_template_child (widget_class, LicUsersView, no_access_button);
+  gtk_widget_class_bind_template_child (widget_class, LicUsersView, action_bar);
+  gtk_widget_class_bind_template_child (widget_class, LicUsersView, selected_label);
   gtk_widget_class_bind_template_child (widget_class, LicUsersView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LicUsersView, filters);
   gtk_widget_class_bind_template_child (widget_class, LicUsersView, role_dropdown);
@@ -846,17 +1342,21 @@ lic_users_view_class_init (LicUsersViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, school_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, user_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, lic_page_invalidate);
 
   gtk_widget_class_install_action (widget_class, "users.export", NULL, export_action_cb);
   gtk_widget_class_install_action (widget_class, "users.import", NULL, import_action_cb);
+  gtk_widget_class_install_action (widget_class, "users.assign", NULL, assign_action_cb);
+  gtk_widget_class_install_action (widget_class, "users.unassign", NULL, unassign_action_cb);
 }
 
 static void
 lic_users_view_init (LicUsersView *self)
 {
-  g_autoptr(GtkSelectionModel) selection = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   lic_column_set_text_func (self->name_column, name_text);
@@ -876,9 +1376,31 @@ lic_users_view_init (LicUsersView *self)
                                       list_users_async,
                                       lic_client_list_users_finish,
                                       self->status, self->scroller);
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (
-    g_object_ref (G_LIST_MODEL (self->loader))));
-  gtk_column_view_set_model (self->column_view, selection);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->loader)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* A new page of rows keeps the selection; a new first page drops it with the rows. */
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (update_selection), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (update_selection), self, G_CONNECT_SWAPPED);
+  update_selection (self);
   gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+}
+
+gboolean
+lic_users_view_get_user_shown (LicUsersView *self)
+{
+  g_return_val_if_fail (LIC_IS_USERS_VIEW (self), FALSE);
+
+  return gtk_stack_get_visible_child (self->pages) == GTK_WIDGET (self->user_page);
+}
+
+/* Goes back from a user's page to the table. */
+void
+lic_users_view_show_users (LicUsersView *self)
+{
+  g_return_if_fail (LIC_IS_USERS_VIEW (self));
+
+  gtk_stack_set_visible_child (self->pages, self->table_page);
 }

@@ -14,9 +14,15 @@ G_DECLARE_FINAL_TYPE (LicUsersView, lic_users_view, LIC, USERS_VIEW, LicPage)
 
 /* What the save and open dialogs of "Download CSV…" and "Import Users…" do with the file
  * chosen; tests call them with a file of their own. */
-void lic_users_view_export_to_file (LicUsersView *self,
-                                    GFile        *file);
-void lic_users_view_import_file    (LicUsersView *self,
-                                    GFile        *file);
+void     lic_users_view_export_to_file  (LicUsersView *self,
+                                         GFile        *file);
+void     lic_users_view_import_file     (LicUsersView *self,
+                                         GFile        *file);
+
+void     lic_users_view_change_selected (LicUsersView *self,
+                                         gboolean      unassign);
+
+gboolean lic_users_view_get_user_shown  (LicUsersView *self);
+void     lic_users_view_show_users      (LicUsersView *self);
 
 G_END_DECLS

@@ -45,7 +45,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The library's product page and a pool's page have somewhere to go back to. */
+/* The library's product page, a pool's page and a user's page have somewhere to go back to. */
 static void
 update_back_button (LicWindow *self)
 {
@@ -55,7 +55,9 @@ update_back_button (LicWindow *self)
                           (visible == GTK_WIDGET (self->library_view)
                            && lic_library_view_get_product_shown (self->library_view))
                           || (visible == GTK_WIDGET (self->licenses_view)
-                              && lic_licenses_view_get_pool_shown (self->licenses_view)));
+                              && lic_licenses_view_get_pool_shown (self->licenses_view))
+                          || (visible == GTK_WIDGET (self->users_view)
+                              && lic_users_view_get_user_shown (self->users_view)));
 }
 
 static void
@@ -65,11 +67,14 @@ back_cb (LicWindow *self)
 
   if (visible == GTK_WIDGET (self->licenses_view))
     lic_licenses_view_show_pools (self->licenses_view);
+  else if (visible == GTK_WIDGET (self->users_view))
+    lic_users_view_show_users (self->users_view);
   else
     lic_library_view_show_library (self->library_view);
 }
 
-/* Licenses arrived or were ordered: what shows pools and orders is stale. */
+/* Licenses arrived, were ordered, or were assigned in the Users view: what shows pools and
+ * orders is stale. */
 static void
 licenses_changed_cb (LicWindow *self)
 {

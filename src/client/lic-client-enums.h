@@ -25,4 +25,18 @@ typedef enum {
   LIC_PRODUCT_SORT_PRICE_DESCENDING,                /*< nick=-price >*/
 } LicProductSort;
 
+/* The lists of GET /users: everyone, or the users assigned beyond what is paid, or those
+ * whose licenses were suspended. ALL is sent as no list at all. */
+typedef enum {
+  LIC_USER_LIST_ALL,                                /*< nick=all >*/
+  LIC_USER_LIST_PAYABLE,                            /*< nick=payable >*/
+  LIC_USER_LIST_NO_ACCESS,                          /*< nick=no_access >*/
+} LicUserList;
+
+/* Whether a user's license gives access (GET /users/{id}). */
+typedef enum {
+  LIC_LICENSE_STATE_ACTIVE,                         /*< nick=active >*/
+  LIC_LICENSE_STATE_NO_ACCESS,                      /*< nick=no_access >*/
+} LicLicenseState;
+
 G_END_DECLS

@@ -1942,6 +1942,8 @@ user_filters (const LicUserQuery *query)
       g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, query->pool_id);
       query_add (filters, "pool_id", number);
     }
+  if (query->list != LIC_USER_LIST_ALL)
+    query_add (filters, "list", lic_enum_to_nick (LIC_TYPE_USER_LIST, query->list));
   return g_string_free (g_steal_pointer (&filters), FALSE);
 }
 
@@ -1992,6 +1994,108 @@ lic_client_list_users_finish (LicClient     *self,
   g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_list_users_async), NULL);
 
   return list_finish (result, next_cursor, error);
+}
+
+typedef struct
+{
+  LicUser *user;
+  GListModel *licenses;
+} UserDetails;
+
+static void
+user_details_free (UserDetails *details)
+{
+  g_clear_object (&details->user);
+  g_clear_object (&details->licenses);
+  g_free (details);
+}
+
+static void
+get_user_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LicUser) user = NULL;
+  g_autoptr(GListModel) licenses = NULL;
+  UserDetails *details;
+
+  root = send_json_finish (LIC_CLIENT (source), result, &error);
+  if (root == NULL
+      || (user = lic_user_new_from_json (root, &error)) == NULL
+      || !lic_json_get_list (root, "licenses", TRUE, LIC_TYPE_USER_LICENSE,
+                             (LicFromJsonFunc) lic_user_license_new_from_json,
+                             &licenses, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  details = g_new0 (UserDetails, 1);
+  details->user = g_steal_pointer (&user);
+  details->licenses = g_steal_pointer (&licenses);
+  g_task_return_pointer (task, details, (GDestroyNotify) user_details_free);
+}
+
+/**
+ * lic_client_get_user_async:
+ *
+ * Gets one user with their licenses (GET /users/{id}); a user outside the caller's schools,
+ * like an id of no user, fails with %LIC_ERROR_NOT_FOUND.
+ */
+void
+lic_client_get_user_async (LicClient           *self,
+                           gint64               user_id,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lic_client_get_user_async);
+  path = g_strdup_printf ("/users/%" G_GINT64_FORMAT, user_id);
+  send_json_async (self, "GET", path, NULL, NULL, self->token, cancellable,
+                   get_user_cb, g_steal_pointer (&task));
+}
+
+/**
+ * lic_client_get_user_finish:
+ * @licenses: (out) (optional) (transfer full): a list model of #LicUserLicense, the user's
+ *   licenses by product name
+ *
+ * Returns: (transfer full): the user, or %NULL with @error set
+ */
+LicUser *
+lic_client_get_user_finish (LicClient     *self,
+                            GAsyncResult  *result,
+                            GListModel   **licenses,
+                            GError       **error)
+{
+  UserDetails *details;
+  LicUser *user;
+
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_get_user_async), NULL);
+
+  if (licenses != NULL)
+    *licenses = NULL;
+  details = g_task_propagate_pointer (G_TASK (result), error);
+  if (details == NULL)
+    return NULL;
+
+  user = g_steal_pointer (&details->user);
+  if (licenses != NULL)
+    *licenses = g_steal_pointer (&details->licenses);
+  user_details_free (details);
+  return user;
 }
 
 /* CSV */
@@ -2267,6 +2371,44 @@ lic_client_list_pools_finish (LicClient     *self,
   g_return_val_if_fail (g_async_result_is_tagged (result, lic_client_list_pools_async), NULL);
 
   return list_finish (result, next_cursor, error);
+}
+
+/**
+ * lic_client_list_all_pools_async:
+ * @school_id: a school of the caller, or 0 for every school of the caller
+ *
+ * Lists every license pool of the school, by product name, following the cursors itself.
+ */
+void
+lic_client_list_all_pools_async (LicClient           *self,
+                                 gint64               school_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GString) filters = g_string_new (NULL);
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (school_id > 0)
+    g_string_append_printf (filters, "school_id=%" G_GINT64_FORMAT, school_id);
+  list_all_async (self, lic_client_list_all_pools_async, "/pools", filters->str,
+                  LIC_TYPE_POOL, (LicFromJsonFunc) lic_pool_new_from_json,
+                  cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_list_all_pools_finish:
+ *
+ * Returns: (transfer full): a list model of #LicPool, or %NULL with @error set
+ */
+GListModel *
+lic_client_list_all_pools_finish (LicClient     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return list_all_finish (self, result, lic_client_list_all_pools_async, error);
 }
 
 /**

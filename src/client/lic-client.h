@@ -42,6 +42,7 @@
 #include "lic-product-query.h"
 #include "lic-product-school.h"
 #include "lic-supplier.h"
+#include "lic-user-license.h"
 #include "lic-user-query.h"
 
 G_BEGIN_DECLS
@@ -135,6 +136,16 @@ GListModel      *lic_client_list_users_finish    (LicClient            *self,
                                                   GAsyncResult         *result,
                                                   char                **next_cursor,
                                                   GError              **error);
+/* Added: one user with their licenses (GET /users/{id}), a list model of LicUserLicense. */
+void             lic_client_get_user_async       (LicClient            *self,
+                                                  gint64                user_id,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+LicUser         *lic_client_get_user_finish      (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  GListModel          **licenses,
+                                                  GError              **error);
 
 /* Added: CSV. The export is every user @query finds (GET /users.csv), UTF-8 with a header row.
  * The import (POST /users/import) is all rows or none: when any row has an error it fails with
@@ -185,6 +196,17 @@ void             lic_client_list_pools_async     (LicClient            *self,
 GListModel      *lic_client_list_pools_finish    (LicClient            *self,
                                                   GAsyncResult         *result,
                                                   char                **next_cursor,
+                                                  GError              **error);
+
+/* Added: every pool of a school (of every school of the caller when @school_id is 0),
+ * following the cursors: what a school's users can be given licenses of. */
+void             lic_client_list_all_pools_async (LicClient            *self,
+                                                  gint64                school_id,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GListModel      *lic_client_list_all_pools_finish (LicClient           *self,
+                                                  GAsyncResult         *result,
                                                   GError              **error);
 
 /* Every user the query finds, following the cursors (for the members of a group). */

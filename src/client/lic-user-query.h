@@ -8,6 +8,8 @@
 
 #include <glib-object.h>
 
+#include "lic-client-enums.h"
+
 G_BEGIN_DECLS
 
 #define LIC_TYPE_USER_QUERY (lic_user_query_get_type ())
@@ -18,7 +20,9 @@ typedef struct
   int role;                     /* a LicRole, or -1 */
   gint64 school_id;             /* a school's id, or 0 */
   gint64 group_id;              /* a group's id, or 0 */
-  gint64 pool_id;               /* a pool's id: the users it assigns; or 0 */
+  gint64 pool_id;               /* a pool's id: the users it assigns (with a list: narrows the
+                                 * list to that pool); or 0 */
+  LicUserList list;             /* LIC_USER_LIST_ALL, or the Payable or No access list */
 } LicUserQuery;
 
 GType         lic_user_query_get_type (void) G_GNUC_CONST;

@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 #include <libsoup/soup.h>
+#include <sqlite3.h>
 
 #include "lic-client.h"
 #include "lic-test-mail.h"
@@ -2633,6 +2634,358 @@ test_csv (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* The Payable and No access lists, and a user's licenses */
+
+/* Runs @sql on @server's database behind its back: the compliance rules that make users
+ * payable or take their access are not there yet, so the tests make those states themselves. */
+static void
+db_exec (LicTestServer *server,
+         const char    *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (lic_test_server_get_database (server), &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static GListModel *
+all_pools (LicClient  *client,
+           gint64      school_id,
+           GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lic_client_list_all_pools_async (client, school_id, NULL, store_result, &result);
+  return lic_client_list_all_pools_finish (client, await_result (&result), error);
+}
+
+static LicUser *
+get_user (LicClient   *client,
+          gint64       id,
+          GListModel **licenses,
+          GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lic_client_get_user_async (client, id, NULL, store_result, &result);
+  return lic_client_get_user_finish (client, await_result (&result), licenses, error);
+}
+
+/* The ids of the records of a CSV export, after its header. */
+static GArray *
+csv_ids (GBytes *csv)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+  g_auto(GStrv) records = g_strsplit (text, "\r\n", -1);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_true (g_str_has_prefix (records[0], "id,"));
+  for (guint i = 1; records[i] != NULL && records[i][0] != '\0'; i++)
+    {
+      gint64 id = g_ascii_strtoll (records[i], NULL, 10);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* A pool of the first school with at least three users assigned; @users gets them. */
+static LicPool *
+pool_with_users (LicClient   *client,
+                 GListModel **users)
+{
+  g_autoptr(GListModel) pools = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pools = all_pools (client, first_school_id (client), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (pools); i++)
+    {
+      g_autoptr(LicPool) pool = g_list_model_get_item (pools, i);
+      g_autoptr(LicUserQuery) query = lic_user_query_new (NULL);
+
+      if (lic_pool_get_assigned (pool) < 3)
+        continue;
+      query->pool_id = lic_pool_get_id (pool);
+      *users = all_users (client, query);
+      g_assert_cmpuint (g_list_model_get_n_items (*users), ==, lic_pool_get_assigned (pool));
+      return g_steal_pointer (&pool);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_list_all_pools (void)
+{
+  g_autoptr(LicClient) admin = demo_client ("demo-admin");
+  g_autoptr(GListStore) paged = list_all (admin, LIST_POOLS, NULL, 200, NULL);
+  g_autoptr(GListModel) every = NULL;
+  g_autoptr(GListModel) schools = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_by_school = 0;
+
+  /* 0 is every school of the caller: the same pools as the paged list. */
+  every = all_pools (admin, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (every), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (paged)));
+
+  /* A school: its pools only, and together every pool once. */
+  schools = list_schools (admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (schools), >, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(LicSchool) school = g_list_model_get_item (schools, i);
+      g_autoptr(GListModel) pools = all_pools (admin, lic_school_get_id (school), &error);
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < g_list_model_get_n_items (pools); j++)
+        {
+          g_autoptr(LicPool) pool = g_list_model_get_item (pools, j);
+
+          g_assert_cmpint (lic_pool_get_school_id (pool), ==, lic_school_get_id (school));
+          g_assert_true (model_has_id (every, lic_pool_get_id (pool)));
+        }
+      n_by_school += g_list_model_get_n_items (pools);
+    }
+  g_assert_cmpuint (n_by_school, ==, g_list_model_get_n_items (every));
+
+  g_assert_finalize_object (g_steal_pointer (&admin));
+}
+
+static void
+test_user_lists (void)
+{
+  /* A server of its own: the test makes users payable in its database. */
+  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  g_autoptr(LicClient) client = client_of (server, "demo-admin");
+  g_autoptr(LicUserQuery) query = lic_user_query_new (NULL);
+  g_autoptr(GListModel) everyone = NULL;
+  g_autoptr(GListModel) payable = NULL;
+  g_autoptr(GListModel) no_access = NULL;
+  g_autoptr(GListModel) assigned = NULL;
+  g_autoptr(GListModel) narrowed = NULL;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(LicUser) first = NULL;
+  g_autoptr(LicUser) second = NULL;
+  g_autoptr(LicUser) third = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  everyone = all_users (client, query);
+  g_assert_cmpuint (g_list_model_get_n_items (everyone), >, 0);
+
+  /* Until the compliance rules, every pool holds what it assigned: both lists are empty,
+   * in the list and in its CSV, while the whole list is not. */
+  query->list = LIC_USER_LIST_PAYABLE;
+  payable = all_users (client, query);
+  g_assert_cmpuint (g_list_model_get_n_items (payable), ==, 0);
+  csv = export_users (client, query, &error);
+  g_assert_no_error (error);
+  ids = csv_ids (csv);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  g_clear_pointer (&csv, g_bytes_unref);
+  query->list = LIC_USER_LIST_NO_ACCESS;
+  no_access = all_users (client, query);
+  g_assert_cmpuint (g_list_model_get_n_items (no_access), ==, 0);
+  g_clear_object (&payable);
+  g_clear_object (&no_access);
+
+  /* Two licenses too few and one suspended: the two assigned last are beyond what is paid,
+   * and the one suspended no longer counts as assigned, so one of them is payable. */
+  pool = pool_with_users (client, &assigned);
+  first = g_list_model_get_item (assigned, 0);
+  second = g_list_model_get_item (assigned, 1);
+  third = g_list_model_get_item (assigned, 2);
+  sql = g_strdup_printf ("UPDATE assignments SET assigned_at = '2999-01-01T00:00:00Z'"
+                         " WHERE pool_id = %1$" G_GINT64_FORMAT " AND user_id IN (%2$"
+                         G_GINT64_FORMAT ", %3$" G_GINT64_FORMAT ");"
+                         "UPDATE pools SET quantity_paid = %4$u - 2 WHERE id = %1$"
+                         G_GINT64_FORMAT ";"
+                         "UPDATE assignments SET state = 'no_access'"
+                         " WHERE pool_id = %1$" G_GINT64_FORMAT " AND user_id = %5$"
+                         G_GINT64_FORMAT,
+                         lic_pool_get_id (pool), lic_user_get_id (first),
+                         lic_user_get_id (second), g_list_model_get_n_items (assigned),
+                         lic_user_get_id (third));
+  db_exec (server, sql);
+
+  query->list = LIC_USER_LIST_PAYABLE;
+  payable = all_users (client, query);
+  g_assert_cmpuint (g_list_model_get_n_items (payable), ==, 1);
+  g_assert_true (model_has_id (payable, lic_user_get_id (first))
+                 || model_has_id (payable, lic_user_get_id (second)));
+  csv = export_users (client, query, &error);
+  g_assert_no_error (error);
+  ids = csv_ids (csv);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_true (model_has_id (payable, g_array_index (ids, gint64, 0)));
+  g_clear_pointer (&ids, g_array_unref);
+  g_clear_pointer (&csv, g_bytes_unref);
+
+  query->list = LIC_USER_LIST_NO_ACCESS;
+  no_access = all_users (client, query);
+  g_assert_cmpuint (g_list_model_get_n_items (no_access), ==, 1);
+  g_assert_true (model_has_id (no_access, lic_user_get_id (third)));
+  csv = export_users (client, query, &error);
+  g_assert_no_error (error);
+  ids = csv_ids (csv);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, lic_user_get_id (third));
+
+  /* The other filters still apply: the user's own role finds them, another role not. */
+  query->role = lic_user_get_role (third) == LIC_ROLE_ADMINISTRATOR ? LIC_ROLE_STUDENT
+                                                                    : LIC_ROLE_ADMINISTRATOR;
+  narrowed = all_users (client, query);
+  g_assert_cmpuint (g_list_model_get_n_items (narrowed), ==, 0);
+  g_clear_object (&narrowed);
+  query->role = lic_user_get_role (third);
+  query->school_id = lic_pool_get_school_id (pool);
+  narrowed = all_users (client, query);
+  g_assert_cmpuint (g_list_model_get_n_items (narrowed), ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_get_user (void)
+{
+  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  g_autoptr(LicClient) client = client_of (server, "demo-admin");
+  g_autoptr(LicClient) school_admin = client_of (server, "demo-school");
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(GListModel) assigned = NULL;
+  g_autoptr(GListModel) pools = NULL;
+  g_autoptr(LicUser) someone = NULL;
+  g_autoptr(LicUser) user = NULL;
+  g_autoptr(GListModel) licenses = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gsize n_school_ids = 0;
+  guint n_expected = 0;
+  gboolean found = FALSE;
+
+  pool = pool_with_users (client, &assigned);
+  someone = g_list_model_get_item (assigned, 0);
+
+  /* The user as the list has them, and a license of every pool that assigns them, by
+   * product name. */
+  user = get_user (client, lic_user_get_id (someone), &licenses, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (user);
+  g_assert_cmpint (lic_user_get_id (user), ==, lic_user_get_id (someone));
+  g_assert_cmpstr (lic_user_get_name (user), ==, lic_user_get_name (someone));
+  g_assert_cmpstr (lic_user_get_username (user), ==, lic_user_get_username (someone));
+  g_assert_cmpint (lic_user_get_school_id (user), ==, lic_user_get_school_id (someone));
+  g_assert_cmpstrv (lic_user_get_groups (user), lic_user_get_groups (someone));
+  g_assert_true (g_list_model_get_item_type (licenses) == LIC_TYPE_USER_LICENSE);
+
+  pools = all_pools (client, lic_user_get_school_id (user), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (pools); i++)
+    {
+      g_autoptr(LicPool) candidate = g_list_model_get_item (pools, i);
+      g_autoptr(LicUserQuery) query = lic_user_query_new (NULL);
+      g_autoptr(GListModel) members = NULL;
+
+      query->pool_id = lic_pool_get_id (candidate);
+      members = all_users (client, query);
+      if (model_has_id (members, lic_user_get_id (user)))
+        n_expected++;
+    }
+  g_assert_cmpuint (n_expected, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (licenses), ==, n_expected);
+  for (guint i = 0; i < g_list_model_get_n_items (licenses); i++)
+    {
+      g_autoptr(LicUserLicense) license = g_list_model_get_item (licenses, i);
+
+      g_assert_cmpint (lic_user_license_get_school_id (license), ==,
+                       lic_user_get_school_id (user));
+      g_assert_cmpint (lic_user_license_get_product_id (license), >, 0);
+      g_assert_nonnull (lic_user_license_get_assigned_at (license));
+      g_assert_cmpint (lic_user_license_get_state (license), ==, LIC_LICENSE_STATE_ACTIVE);
+      if (i > 0)
+        {
+          g_autoptr(LicUserLicense) before = g_list_model_get_item (licenses, i - 1);
+
+          g_assert_cmpint (g_utf8_collate (lic_user_license_get_product_name (before),
+                                           lic_user_license_get_product_name (license)), <=, 0);
+        }
+      if (lic_user_license_get_pool_id (license) == lic_pool_get_id (pool))
+        {
+          g_assert_cmpstr (lic_user_license_get_product_name (license), ==,
+                           lic_pool_get_product_name (pool));
+          g_assert_cmpint (lic_user_license_get_product_id (license), ==,
+                           lic_pool_get_product_id (pool));
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  g_clear_object (&user);
+  g_clear_object (&licenses);
+
+  /* A suspended license says so. */
+  sql = g_strdup_printf ("UPDATE assignments SET state = 'no_access' WHERE pool_id = %"
+                         G_GINT64_FORMAT " AND user_id = %" G_GINT64_FORMAT,
+                         lic_pool_get_id (pool), lic_user_get_id (someone));
+  db_exec (server, sql);
+  user = get_user (client, lic_user_get_id (someone), &licenses, &error);
+  g_assert_no_error (error);
+  found = FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (licenses); i++)
+    {
+      g_autoptr(LicUserLicense) license = g_list_model_get_item (licenses, i);
+
+      if (lic_user_license_get_pool_id (license) == lic_pool_get_id (pool))
+        {
+          g_assert_cmpint (lic_user_license_get_state (license), ==,
+                           LIC_LICENSE_STATE_NO_ACCESS);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  g_clear_object (&user);
+  g_clear_object (&licenses);
+
+  /* An id of no user, and a user of a school the school admin does not manage. */
+  user = get_user (client, 999999, &licenses, &error);
+  g_assert_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND);
+  g_assert_null (user);
+  g_assert_null (licenses);
+  g_clear_error (&error);
+  lic_client_get_school_ids (school_admin, &n_school_ids);
+  g_assert_cmpuint (n_school_ids, ==, 1);
+  {
+    g_autoptr(LicUserQuery) query = lic_user_query_new (NULL);
+    g_autoptr(GListModel) everyone = all_users (client, query);
+    gint64 outsider = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (everyone) && outsider == 0; i++)
+      {
+        g_autoptr(LicUser) other = g_list_model_get_item (everyone, i);
+
+        if (lic_user_get_school_id (other)
+            != lic_client_get_school_ids (school_admin, &n_school_ids)[0])
+          outsider = lic_user_get_id (other);
+      }
+    g_assert_cmpint (outsider, >, 0);
+    user = get_user (school_admin, outsider, NULL, &error);
+    g_assert_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND);
+    g_assert_null (user);
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+  g_assert_finalize_object (g_steal_pointer (&school_admin));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2679,6 +3032,9 @@ main (int   argc,
   g_test_add_func ("/client/assignments", test_assignments);
   g_test_add_func ("/client/link-groups", test_link_groups);
   g_test_add_func ("/client/csv", test_csv);
+  g_test_add_func ("/client/list-all-pools", test_list_all_pools);
+  g_test_add_func ("/client/user-lists", test_user_lists);
+  g_test_add_func ("/client/get-user", test_get_user);
 
   status = g_test_run ();
   g_clear_pointer (&demo_server, lic_test_server_stop);

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "lic-activation-window.h"
@@ -23,6 +24,7 @@
 #include "lic-licenses-view.h"
 #include "lic-list-loader.h"
 #include "lic-notifications-button.h"
+#include "lic-pool-chooser.h"
 #include "lic-pool-page.h"
 #include "lic-product-card.h"
 #include "lic-product-page.h"
@@ -30,6 +32,7 @@
 #include "lic-status-stack.h"
 #include "lic-test-mail.h"
 #include "lic-test-server.h"
+#include "lic-user-page.h"
 #include "lic-user-picker.h"
 #include "lic-users-view.h"
 #include "lic-window.h"
@@ -270,6 +273,7 @@ test_templates (void)
   finalize_widget (g_object_new (LIC_TYPE_PRODUCT_CARD, NULL));
   finalize_widget (g_object_new (LIC_TYPE_PRODUCT_PAGE, NULL));
   finalize_widget (g_object_new (LIC_TYPE_POOL_PAGE, NULL));
+  finalize_widget (g_object_new (LIC_TYPE_USER_PAGE, NULL));
   finalize_widget (g_object_new (LIC_TYPE_LIBRARY_VIEW, NULL));
   finalize_widget (g_object_new (LIC_TYPE_CART_VIEW, NULL));
   finalize_widget (g_object_new (LIC_TYPE_LICENSES_VIEW, NULL));
@@ -277,6 +281,7 @@ test_templates (void)
   finalize_widget (g_object_new (LIC_TYPE_CART_ROW, NULL));
   finalize_widget (g_object_new (LIC_TYPE_NOTIFICATIONS_BUTTON, NULL));
   finalize_window (g_object_new (LIC_TYPE_USER_PICKER, NULL));
+  finalize_window (g_object_new (LIC_TYPE_POOL_CHOOSER, NULL));
   finalize_window (g_object_new (LIC_TYPE_ACTIVATION_WINDOW, NULL));
   finalize_window (g_object_new (LIC_TYPE_SIGN_IN_WINDOW, NULL));
   finalize_window (g_object_new (LIC_TYPE_WINDOW, "client", client, NULL));
@@ -1413,7 +1418,7 @@ test_users_filters (void)
   column_view = find_of_type (users, GTK_TYPE_COLUMN_VIEW);
   scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (column_view, GTK_TYPE_SCROLLED_WINDOW));
   people = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
-  loader = LIC_LIST_LOADER (gtk_no_selection_get_model (GTK_NO_SELECTION (people)));
+  loader = LIC_LIST_LOADER (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (people)));
   g_signal_connect (loader, "items-changed", G_CALLBACK (page_log_cb), &log);
   WAIT_UNTIL (log.replaced == 1, "the first page of users");
   g_assert_cmpuint (n_rows (people), ==, LIC_LIST_LOADER_PAGE_SIZE);
@@ -1560,19 +1565,27 @@ is_back_button (GtkWidget     *widget,
 }
 
 /* With LIC_TEST_SCREENSHOT set, saves the screen there (with ImageMagick's import), once
- * @window has had a moment to draw. */
+ * @window has had a moment to draw: in a folder as @name.png, else in the file named (the
+ * last shot taken wins). */
 static void
-maybe_screenshot (GtkWindow *window)
+maybe_screenshot (GtkWindow  *window,
+                  const char *name)
 {
-  const char *path = g_getenv ("LIC_TEST_SCREENSHOT");
-  const char *argv[] = { "import", "-window", "root", path, NULL };
+  const char *setting = g_getenv ("LIC_TEST_SCREENSHOT");
+  g_autofree char *path = NULL;
+  const char *argv[] = { "import", "-window", "root", NULL, NULL };
   g_autoptr(GError) error = NULL;
   gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
   guint wake_id;
   int status;
 
-  if (path == NULL)
+  if (setting == NULL)
     return;
+  if (g_file_test (setting, G_FILE_TEST_IS_DIR))
+    path = g_strdup_printf ("%s/%s.png", setting, name);
+  else
+    path = g_strdup (setting);
+  argv[3] = path;
   wake_id = g_timeout_add (20, wake_cb, NULL);
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
@@ -1711,7 +1724,7 @@ test_pool_page (void)
   WAIT_UNTIL (({ g_autoptr(LicPool) row = g_list_model_get_item (pools, position);
                  lic_pool_get_assigned (row) == lic_pool_get_assigned (pool) + 2; }),
               "the Licenses table to reload");
-  maybe_screenshot (GTK_WINDOW (window));
+  maybe_screenshot (GTK_WINDOW (window), "pool-page");
 
   /* Unassigning a selection. */
   g_assert_true (n_rows (members) + 2 <= LIC_LIST_LOADER_PAGE_SIZE);
@@ -1885,7 +1898,7 @@ test_pool_link (void)
       g_assert_true (model_has_user (users, lic_user_get_id (user)));
     }
   WAIT_UNTIL (shows_label (page, lic_group_get_name (group)), "the linked class");
-  maybe_screenshot (GTK_WINDOW (window));
+  maybe_screenshot (GTK_WINDOW (window), "pool-link");
 
   /* Unlinking: the counts stay. */
   gtk_widget_activate_action (page, "pool.unlink", "x", lic_group_get_id (group));
@@ -1960,7 +1973,7 @@ test_users_csv (void)
   g_assert_true (gtk_widget_get_sensitive (download));
   column_view = find_of_type (users, GTK_TYPE_COLUMN_VIEW);
   people = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
-  loader = LIC_LIST_LOADER (gtk_no_selection_get_model (GTK_NO_SELECTION (people)));
+  loader = LIC_LIST_LOADER (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (people)));
   g_signal_connect (loader, "items-changed", G_CALLBACK (page_log_cb), &log);
   WAIT_UNTIL (log.replaced == 1, "the first page of users");
 
@@ -2032,6 +2045,780 @@ test_users_csv (void)
   g_rmdir (dir);
 }
 
+/* Users: the Payable and No access lists, selecting, assigning, and a user's page */
+
+/* Runs @sql on @server's database behind its back: the compliance rules that make users
+ * payable or take their access are not there yet, so a test makes those states itself. */
+static void
+db_exec (LicTestServer *server,
+         const char    *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (lic_test_server_get_database (server), &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static GListModel *
+school_pools (LicClient *client,
+              gint64     school_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *pools;
+
+  lic_client_list_all_pools_async (client, school_id, NULL, store_result, &result);
+  WAIT_UNTIL (result != NULL, "the school's pools");
+  pools = lic_client_list_all_pools_finish (client, result, &error);
+  g_assert_no_error (error);
+  return pools;
+}
+
+static LicPool *
+pool_by_id (LicClient *client,
+            gint64     school_id,
+            gint64     pool_id)
+{
+  g_autoptr(GListModel) pools = school_pools (client, school_id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (pools); i++)
+    {
+      g_autoptr(LicPool) pool = g_list_model_get_item (pools, i);
+
+      if (lic_pool_get_id (pool) == pool_id)
+        return g_steal_pointer (&pool);
+    }
+  g_assert_not_reached ();
+}
+
+static GListModel *
+pool_members (LicClient *client,
+              gint64     pool_id)
+{
+  g_autoptr(LicUserQuery) query = lic_user_query_new (NULL);
+
+  query->pool_id = pool_id;
+  return every_user (client, query);
+}
+
+/* GET /users/{id}: the user's licenses. */
+static GListModel *
+licenses_of (LicClient *client,
+             gint64     user_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) licenses = NULL;
+  g_autoptr(LicUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lic_client_get_user_async (client, user_id, NULL, store_result, &result);
+  WAIT_UNTIL (result != NULL, "the user's licenses");
+  user = lic_client_get_user_finish (client, result, &licenses, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (user);
+  return g_steal_pointer (&licenses);
+}
+
+static gboolean
+has_license_of (GListModel *licenses,
+                gint64      pool_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (licenses); i++)
+    {
+      g_autoptr(LicUserLicense) license = g_list_model_get_item (licenses, i);
+
+      if (lic_user_license_get_pool_id (license) == pool_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Switches the Users view to a list through its linked buttons, as a click does. */
+static void
+show_list (GtkWidget  *users,
+           const char *title)
+{
+  GtkWidget *button = find_widget (users, is_shown_button, title);
+
+  g_assert_nonnull (button);
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+}
+
+/* The position of the user in the table, or G_MAXUINT. */
+static guint
+position_of (GListModel *people,
+             gint64      user_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(LicUser) user = g_list_model_get_item (people, i);
+
+      if (lic_user_get_id (user) == user_id)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* The row of a product in a dialog or page, found by its title. */
+static GtkWidget *
+row_of (GtkWidget  *root,
+        const char *title)
+{
+  GtkWidget *label = find_widget (root, is_shown_label, title);
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW);
+}
+
+/* Waits for the pool chooser, then chooses the pool of @product. */
+static LicPoolChooser *
+choose_pool (const char *heading,
+             const char *product)
+{
+  LicPoolChooser *chooser = LIC_POOL_CHOOSER (find_toplevel (LIC_TYPE_POOL_CHOOSER));
+  GtkWidget *row;
+
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (chooser)), ==, heading);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (chooser),
+                                                           "continue"));
+  WAIT_UNTIL (lic_pool_chooser_get_pools (chooser) != NULL
+              && find_widget (GTK_WIDGET (chooser), is_shown_label, product) != NULL,
+              "the school's products in the chooser");
+  row = row_of (GTK_WIDGET (chooser), product);
+  g_assert_nonnull (row);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_of_type (row, GTK_TYPE_CHECK_BUTTON)),
+                               TRUE);
+  g_assert_cmpstr (lic_pool_get_product_name (lic_pool_chooser_get_pool (chooser)), ==, product);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (chooser),
+                                                          "continue"));
+  return chooser;
+}
+
+/* Answers a dialog as its button would, and closes it. */
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+}
+
+static gboolean
+shows_toast (LicWindow  *window,
+             const char *text)
+{
+  return find_widget (GTK_WIDGET (window), is_label_containing, text) != NULL;
+}
+
+static void
+test_users_lists (void)
+{
+  /* A server of its own: the test makes users payable in its database. */
+  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  g_autoptr(LicClient) client = client_signed_in_at (lic_test_server_get_url (server),
+                                                     "demo-admin");
+  LicWindow *window = g_object_new (LIC_TYPE_WINDOW, "client", client, NULL);
+  GtkWidget *users, *column_view, *role, *page;
+  GListModel *people;
+  LicListLoader *loader;
+  PageLog log = { 0, 0 };
+  g_autoptr(GListModel) schools = NULL;
+  g_autoptr(GListModel) pools = NULL;
+  g_autoptr(GListModel) assigned = NULL;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(LicUser) first = NULL;
+  g_autoptr(LicUser) second = NULL;
+  g_autoptr(LicUser) third = NULL;
+  g_autoptr(LicSchool) school = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sql = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  lic_window_set_visible_view (window, "users");
+  users = find_of_type (GTK_WIDGET (window), LIC_TYPE_USERS_VIEW);
+  column_view = find_of_type (users, GTK_TYPE_COLUMN_VIEW);
+  people = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  loader = LIC_LIST_LOADER (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (people)));
+  g_signal_connect (loader, "items-changed", G_CALLBACK (page_log_cb), &log);
+  WAIT_UNTIL (log.replaced == 1, "the first page of users");
+  g_assert_cmpuint (n_rows (people), >, 0);
+  g_assert_true (gtk_toggle_button_get_active (
+    GTK_TOGGLE_BUTTON (find_widget (users, is_shown_button, "All Users"))));
+
+  /* Payable: the server's list, empty until the compliance rules, with its own empty state. */
+  show_list (users, "Payable");
+  g_assert_cmpint (status_of (users), ==, LIC_STATUS_LOADING);
+  WAIT_UNTIL (status_of (users) == LIC_STATUS_EMPTY, "the Payable list's empty state");
+  g_assert_cmpuint (n_rows (people), ==, 0);
+  g_assert_true (shows_label (users, "No Payable Users"));
+  g_assert_true (shows_label (users, "Users assigned beyond the licenses paid for are listed "
+                                     "here, with the date they lose access."));
+  maybe_screenshot (GTK_WINDOW (window), "users-payable-empty");
+
+  /* Its CSV is the list shown: the header alone. */
+  dir = g_dir_make_tmp ("licentia-lists-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "payable.csv", NULL);
+  file = g_file_new_for_path (path);
+  lic_users_view_export_to_file (LIC_USERS_VIEW (users), file);
+  WAIT_UNTIL (g_file_test (path, G_FILE_TEST_EXISTS)
+              && gtk_widget_get_sensitive (find_button (users, "Download CSV…")),
+              "the Payable list's file");
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "id,username,name,email,role,school_id,groups\r\n");
+
+  /* The filters apply to the list too: still the list's own empty state. */
+  role = find_widget (users, is_shown_label_of_dropdown, "All roles");
+  g_assert_nonnull (role);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (role), 1 + LIC_ROLE_TEACHER);
+  g_assert_cmpint (status_of (users), ==, LIC_STATUS_LOADING);
+  WAIT_UNTIL (status_of (users) == LIC_STATUS_EMPTY, "the Payable teachers");
+  g_assert_true (shows_label (users, "No Payable Users"));
+
+  show_list (users, "No Access");
+  g_assert_cmpint (status_of (users), ==, LIC_STATUS_LOADING);
+  WAIT_UNTIL (status_of (users) == LIC_STATUS_EMPTY, "the No Access list");
+  g_assert_true (shows_label (users, "No Users Without Access"));
+  g_assert_true (shows_label (users, "Users whose licenses were suspended for late payment are "
+                                     "listed here."));
+
+  /* Back to everyone: the teachers, as the role filter still says. */
+  show_list (users, "All Users");
+  WAIT_UNTIL (status_of (users) == LIC_STATUS_CONTENT, "every teacher");
+  g_assert_true (all_users_match (people, is_teacher, NULL));
+  choose (role, 0, &log);
+
+  /* Two licenses of a pool too few, and one of its users suspended (made behind the server's
+   * back): one user is payable, and one has no access. */
+  lic_client_list_schools_async (client, NULL, store_result, &result);
+  WAIT_UNTIL (result != NULL, "the schools");
+  schools = lic_client_list_schools_finish (client, result, &error);
+  g_assert_no_error (error);
+  school = g_list_model_get_item (schools, 0);
+  pools = school_pools (client, lic_school_get_id (school));
+  for (guint i = 0; i < n_rows (pools) && pool == NULL; i++)
+    {
+      g_autoptr(LicPool) candidate = g_list_model_get_item (pools, i);
+
+      if (lic_pool_get_assigned (candidate) >= 3)
+        pool = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (pool);
+  assigned = pool_members (client, lic_pool_get_id (pool));
+  first = g_list_model_get_item (assigned, 0);
+  second = g_list_model_get_item (assigned, 1);
+  third = g_list_model_get_item (assigned, 2);
+  sql = g_strdup_printf ("UPDATE assignments SET assigned_at = '2999-01-01T00:00:00Z'"
+                         " WHERE pool_id = %1$" G_GINT64_FORMAT " AND user_id IN (%2$"
+                         G_GINT64_FORMAT ", %3$" G_GINT64_FORMAT ");"
+                         "UPDATE pools SET quantity_paid = %4$u - 2 WHERE id = %1$"
+                         G_GINT64_FORMAT ";"
+                         "UPDATE assignments SET state = 'no_access'"
+                         " WHERE pool_id = %1$" G_GINT64_FORMAT " AND user_id = %5$"
+                         G_GINT64_FORMAT,
+                         lic_pool_get_id (pool), lic_user_get_id (first),
+                         lic_user_get_id (second), n_rows (assigned), lic_user_get_id (third));
+  db_exec (server, sql);
+
+  show_list (users, "Payable");
+  WAIT_UNTIL (n_rows (people) == 1 && status_of (users) == LIC_STATUS_CONTENT,
+              "the payable user");
+  g_assert_true (model_has_user (people, lic_user_get_id (first))
+                 || model_has_user (people, lic_user_get_id (second)));
+  show_list (users, "No Access");
+  WAIT_UNTIL (n_rows (people) == 1 && model_has_user (people, lic_user_get_id (third)),
+              "the user without access");
+
+  /* Their page says which license gives no access. */
+  g_signal_emit_by_name (column_view, "activate", 0);
+  page = find_of_type (users, LIC_TYPE_USER_PAGE);
+  WAIT_UNTIL (status_of (page) == LIC_STATUS_CONTENT
+              && find_widget (page, is_shown_label, lic_pool_get_product_name (pool)) != NULL,
+              "the page of the user without access");
+  g_assert_true (shows_label (row_of (page, lic_pool_get_product_name (pool)), "No access"));
+  g_assert_false (shows_label (row_of (page, lic_pool_get_product_name (pool)), "Active"));
+  lic_users_view_show_users (LIC_USERS_VIEW (users));
+
+  g_signal_handlers_disconnect_by_func (loader, page_log_cb, &log);
+  finalize_window (GTK_WIDGET (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+select_users (GtkSelectionModel *selection,
+              const gint64      *ids,
+              guint              n)
+{
+  gtk_selection_model_unselect_all (selection);
+  for (guint i = 0; i < n; i++)
+    {
+      guint position = position_of (G_LIST_MODEL (selection), ids[i]);
+
+      g_assert_cmpuint (position, !=, G_MAXUINT);
+      /* As Ctrl+click does: added to the selection. */
+      gtk_selection_model_select_item (selection, position, FALSE);
+    }
+}
+
+static void
+test_users_assign (void)
+{
+  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  g_autoptr(LicClient) client = client_signed_in_at (lic_test_server_get_url (server),
+                                                     "demo-admin");
+  LicWindow *window = g_object_new (LIC_TYPE_WINDOW, "client", client, NULL);
+  GtkWidget *users, *licenses, *column_view, *school, *bar, *row;
+  GListModel *people, *pools_shown;
+  GtkSelectionModel *selection;
+  LicListLoader *loader;
+  LicPoolChooser *chooser;
+  GtkWindow *dialog;
+  PageLog log = { 0, 0 };
+  g_autoptr(GListModel) schools = NULL;
+  g_autoptr(GListModel) pools = NULL;
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GListModel) members_after = NULL;
+  g_autoptr(LicSchool) first_school = NULL;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(LicPool) after = NULL;
+  g_autoptr(LicPool) tight = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *toast = NULL;
+  g_autofree char *free_text = NULL;
+  gint64 picked[3];
+  guint n_picked = 0;
+  gint64 school_id, n_free;
+  guint n_tight = 0;
+
+  lic_client_list_schools_async (client, NULL, store_result, &result);
+  WAIT_UNTIL (result != NULL, "the schools");
+  schools = lic_client_list_schools_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows (schools), >, 1);
+  first_school = g_list_model_get_item (schools, 0);
+  school_id = lic_school_get_id (first_school);
+
+  /* A pool of the first school with at least three licenses free. */
+  pools = school_pools (client, school_id);
+  for (guint i = 0; i < n_rows (pools) && pool == NULL; i++)
+    {
+      g_autoptr(LicPool) candidate = g_list_model_get_item (pools, i);
+
+      if (lic_pool_get_available (candidate) - lic_pool_get_assigned (candidate) >= 3)
+        pool = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (pool);
+  n_free = lic_pool_get_available (pool) - lic_pool_get_assigned (pool);
+  members = pool_members (client, lic_pool_get_id (pool));
+
+  /* The Licenses table is loaded, so that its numbers can be seen to go stale. */
+  gtk_window_present (GTK_WINDOW (window));
+  lic_window_set_visible_view (window, "licenses");
+  licenses = find_of_type (GTK_WIDGET (window), LIC_TYPE_LICENSES_VIEW);
+  pools_shown = G_LIST_MODEL (gtk_column_view_get_model (
+    GTK_COLUMN_VIEW (find_of_type (licenses, GTK_TYPE_COLUMN_VIEW))));
+  WAIT_UNTIL (n_rows (pools_shown) > 0, "the Licenses table");
+
+  lic_window_set_visible_view (window, "users");
+  users = find_of_type (GTK_WIDGET (window), LIC_TYPE_USERS_VIEW);
+  column_view = find_of_type (users, GTK_TYPE_COLUMN_VIEW);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
+  g_assert_true (GTK_IS_MULTI_SELECTION (selection));
+  people = G_LIST_MODEL (selection);
+  loader = LIC_LIST_LOADER (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (selection)));
+  g_signal_connect (loader, "items-changed", G_CALLBACK (page_log_cb), &log);
+  WAIT_UNTIL (log.replaced == 1, "the first page of users");
+  bar = find_of_type (users, GTK_TYPE_ACTION_BAR);
+  g_assert_false (gtk_action_bar_get_revealed (GTK_ACTION_BAR (bar)));
+
+  /* The users of the first school; three of them the pool has not assigned. */
+  WAIT_UNTIL (find_widget (users, is_shown_label_of_dropdown, "All schools") != NULL,
+              "the school filter");
+  school = find_widget (users, is_shown_label_of_dropdown, "All schools");
+  WAIT_UNTIL (n_rows (gtk_drop_down_get_model (GTK_DROP_DOWN (school))) == 1 + n_rows (schools),
+              "the schools to choose from");
+  choose (school, 1, &log);
+  for (guint i = 0; i < n_rows (people) && n_picked < 3; i++)
+    {
+      g_autoptr(LicUser) user = g_list_model_get_item (people, i);
+
+      g_assert_cmpint (lic_user_get_school_id (user), ==, school_id);
+      if (!model_has_user (members, lic_user_get_id (user)))
+        picked[n_picked++] = lic_user_get_id (user);
+    }
+  g_assert_cmpuint (n_picked, ==, 3);
+
+  /* Selected, the bar says how many and offers what to do. */
+  select_users (selection, picked, 3);
+  WAIT_UNTIL (shows_label (users, "3 selected"), "the selection count");
+  g_assert_true (gtk_action_bar_get_revealed (GTK_ACTION_BAR (bar)));
+  g_assert_true (gtk_widget_is_sensitive (find_button (users, "_Assign License…")));
+  g_assert_true (gtk_widget_is_sensitive (find_button (users, "_Unassign License…")));
+  maybe_screenshot (GTK_WINDOW (window), "users-selected");
+
+  /* Assign License…: the school's products, each with its free licenses, then the numbers. */
+  g_signal_emit_by_name (find_button (users, "_Assign License…"), "clicked");
+  chooser = choose_pool ("Assign a License to 3 Users", lic_pool_get_product_name (pool));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (chooser)),
+                            lic_school_get_name (first_school)));
+  free_text = lic_format_free (n_free, lic_pool_get_available (pool));
+  row = row_of (GTK_WIDGET (chooser), lic_pool_get_product_name (pool));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, free_text);
+  maybe_screenshot (GTK_WINDOW (window), "users-assign-chooser");
+  respond (GTK_WINDOW (chooser), "continue");
+  dialog = find_dialog ("Assign 3 users?");
+  g_assert_nonnull (dialog);
+  body = g_strdup_printf ("This uses 3 licenses; %d of %d stay free.", (int) n_free - 3,
+                          (int) lic_pool_get_available (pool));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, body);
+  maybe_screenshot (GTK_WINDOW (window), "users-assign-confirm");
+  respond (dialog, "ok");
+
+  /* Done: a toast, the pool grew by three, the selection is cleared. */
+  toast = g_strdup_printf ("Assigned 3 users to %s", lic_pool_get_product_name (pool));
+  WAIT_UNTIL (shows_toast (window, toast), "the toast");
+  after = pool_by_id (client, school_id, lic_pool_get_id (pool));
+  g_assert_cmpint (lic_pool_get_assigned (after), ==, lic_pool_get_assigned (pool) + 3);
+  members_after = pool_members (client, lic_pool_get_id (pool));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (model_has_user (members_after, picked[i]));
+  WAIT_UNTIL (!gtk_action_bar_get_revealed (GTK_ACTION_BAR (bar)), "the selection to clear");
+  g_assert_true (gtk_bitset_is_empty (gtk_selection_model_get_selection (selection)));
+  g_clear_object (&after);
+  g_clear_object (&members_after);
+
+  /* The Licenses view was told: its table shows the new number. */
+  lic_window_set_visible_view (window, "licenses");
+  WAIT_UNTIL (({ g_autoptr(LicPool) p = pool_of (pools_shown, lic_pool_get_product_id (pool),
+                                                 school_id);
+                 p != NULL && lic_pool_get_assigned (p) == lic_pool_get_assigned (pool) + 3; }),
+              "the Licenses table to reload");
+  lic_window_set_visible_view (window, "users");
+
+  /* Unassign License…: the same three, back to where the pool was. */
+  WAIT_UNTIL (position_of (people, picked[2]) != G_MAXUINT, "the users listed again");
+  select_users (selection, picked, 3);
+  WAIT_UNTIL (shows_label (users, "3 selected"), "the selection count");
+  g_signal_emit_by_name (find_button (users, "_Unassign License…"), "clicked");
+  chooser = choose_pool ("Unassign a License from 3 Users", lic_pool_get_product_name (pool));
+  g_clear_pointer (&free_text, g_free);
+  free_text = lic_format_used (lic_pool_get_assigned (pool) + 3, lic_pool_get_available (pool));
+  row = row_of (GTK_WIDGET (chooser), lic_pool_get_product_name (pool));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, free_text);
+  respond (GTK_WINDOW (chooser), "continue");
+  dialog = find_dialog ("Unassign 3 users?");
+  g_assert_nonnull (dialog);
+  respond (dialog, "ok");
+  g_clear_pointer (&toast, g_free);
+  toast = g_strdup_printf ("Unassigned 3 users from %s", lic_pool_get_product_name (pool));
+  WAIT_UNTIL (shows_toast (window, toast), "the unassign toast");
+  after = pool_by_id (client, school_id, lic_pool_get_id (pool));
+  g_assert_cmpint (lic_pool_get_assigned (after), ==, lic_pool_get_assigned (pool));
+  members_after = pool_members (client, lic_pool_get_id (pool));
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (model_has_user (members_after, picked[i]));
+  WAIT_UNTIL (!gtk_action_bar_get_revealed (GTK_ACTION_BAR (bar)), "the selection to clear");
+  g_clear_object (&after);
+
+  /* Every row loaded selected (Ctrl+A) and a pool with fewer licenses free than they lack:
+   * the server refuses with its numbers, and nothing changes. */
+  WAIT_UNTIL (n_rows (people) > 0 && status_of (users) == LIC_STATUS_CONTENT,
+              "the users listed again");
+  gtk_widget_activate_action (find_of_type (column_view, GTK_TYPE_LIST_VIEW), "list.select-all",
+                              NULL);
+  g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (selection)), ==,
+                    n_rows (people));
+  for (guint i = 0; i < n_rows (pools) && tight == NULL; i++)
+    {
+      g_autoptr(LicPool) candidate = g_list_model_get_item (pools, i);
+      g_autoptr(GListModel) candidate_members = pool_members (client,
+                                                              lic_pool_get_id (candidate));
+      guint lacking = 0;
+
+      for (guint j = 0; j < n_rows (people); j++)
+        {
+          g_autoptr(LicUser) user = g_list_model_get_item (people, j);
+
+          if (!model_has_user (candidate_members, lic_user_get_id (user)))
+            lacking++;
+        }
+      if (lacking > lic_pool_get_available (candidate) - lic_pool_get_assigned (candidate))
+        {
+          tight = g_steal_pointer (&candidate);
+          n_tight = lacking;
+        }
+    }
+  if (tight != NULL)
+    {
+      g_autofree char *tight_free = g_strdup_printf ("%d", (int) (lic_pool_get_available (tight)
+                                                                 - lic_pool_get_assigned (tight)));
+      const char *refusal;
+
+      g_signal_emit_by_name (find_button (users, "_Assign License…"), "clicked");
+      g_clear_pointer (&heading, g_free);
+      heading = g_strdup_printf ("Assign a License to %u Users", n_rows (people));
+      chooser = choose_pool (heading, lic_pool_get_product_name (tight));
+      respond (GTK_WINDOW (chooser), "continue");
+      g_clear_pointer (&heading, g_free);
+      heading = g_strdup_printf ("Assign %u users?", n_rows (people));
+      respond (find_dialog (heading), "ok");
+      WAIT_UNTIL (find_dialog ("No Licenses Were Assigned") != NULL, "the refusal");
+      dialog = find_dialog ("No Licenses Were Assigned");
+      refusal = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+      g_test_message ("refusal of %u users: %s", n_tight, refusal);
+      g_assert_nonnull (strstr (refusal, tight_free));
+      g_assert_nonnull (strstr (refusal, "licenses"));
+      maybe_screenshot (GTK_WINDOW (window), "users-assign-refused");
+      gtk_window_destroy (dialog);
+      after = pool_by_id (client, school_id, lic_pool_get_id (tight));
+      g_assert_cmpint (lic_pool_get_assigned (after), ==, lic_pool_get_assigned (tight));
+      /* The selection stays, to be changed. */
+      g_assert_true (gtk_action_bar_get_revealed (GTK_ACTION_BAR (bar)));
+    }
+  else
+    g_test_message ("every pool has room for the users loaded; no refusal to test");
+
+  /* Users of two schools: refused before anything is asked, saying what to do. */
+  choose (school, 0, &log);
+  {
+    gint64 two[2] = { 0, 0 };
+
+    for (guint i = 0; i < n_rows (people) && two[1] == 0; i++)
+      {
+        g_autoptr(LicUser) user = g_list_model_get_item (people, i);
+        g_autoptr(LicUser) other = NULL;
+
+        if (two[0] == 0)
+          {
+            two[0] = lic_user_get_id (user);
+            continue;
+          }
+        other = g_list_model_get_item (people, position_of (people, two[0]));
+        if (lic_user_get_school_id (user) != lic_user_get_school_id (other))
+          two[1] = lic_user_get_id (user);
+      }
+    g_assert_cmpint (two[1], !=, 0);
+    select_users (selection, two, 2);
+    WAIT_UNTIL (shows_label (users, "2 selected"), "the selection count");
+    g_signal_emit_by_name (find_button (users, "_Assign License…"), "clicked");
+    dialog = find_dialog ("Select Users of One School");
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                              "the users selected are of several schools"));
+    g_assert_null (find_toplevel (LIC_TYPE_POOL_CHOOSER));
+    maybe_screenshot (GTK_WINDOW (window), "users-several-schools");
+    gtk_window_destroy (dialog);
+  }
+
+  g_signal_handlers_disconnect_by_func (loader, page_log_cb, &log);
+  finalize_window (GTK_WIDGET (window));
+}
+
+static guint
+n_shown_buttons (GtkWidget  *root,
+                 const char *label)
+{
+  guint n = is_shown_button (root, label) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += n_shown_buttons (child, label);
+  return n;
+}
+
+static void
+test_user_page (void)
+{
+  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  g_autoptr(LicClient) client = client_signed_in_at (lic_test_server_get_url (server),
+                                                     "demo-admin");
+  LicWindow *window = g_object_new (LIC_TYPE_WINDOW, "client", client, NULL);
+  g_autoptr(GListModel) pools = list_pools (client);
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GListModel) licenses = NULL;
+  g_autoptr(GListModel) licenses_after = NULL;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(LicUser) user = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *toast = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *users, *column_view, *search, *page, *row, *back;
+  GListModel *people;
+  LicPoolChooser *chooser;
+  GtkWindow *dialog;
+  const char *product;
+  guint position;
+
+  /* A user with a license of a pool nobody waits for (a license freed would go to them): it
+   * is unassigned and assigned again. */
+  for (guint i = 0; i < n_rows (pools) && pool == NULL; i++)
+    {
+      g_autoptr(LicPool) candidate = g_list_model_get_item (pools, i);
+
+      if (lic_pool_get_assigned (candidate) > 0 && lic_pool_get_waiting (candidate) == 0)
+        pool = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (pool);
+  product = lic_pool_get_product_name (pool);
+  members = pool_members (client, lic_pool_get_id (pool));
+  user = g_list_model_get_item (members, 0);
+  licenses = licenses_of (client, lic_user_get_id (user));
+  g_assert_true (has_license_of (licenses, lic_pool_get_id (pool)));
+
+  /* A license of another product too, which the chooser then cannot offer again. */
+  if (n_rows (licenses) < 2)
+    {
+      g_autoptr(GListModel) others = school_pools (client, lic_user_get_school_id (user));
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(LicPool) other = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 user_id = lic_user_get_id (user);
+
+      for (guint i = 0; i < n_rows (others) && other == NULL; i++)
+        {
+          g_autoptr(LicPool) candidate = g_list_model_get_item (others, i);
+
+          if (lic_pool_get_id (candidate) != lic_pool_get_id (pool)
+              && lic_pool_get_available (candidate) > lic_pool_get_assigned (candidate))
+            other = g_steal_pointer (&candidate);
+        }
+      g_assert_nonnull (other);
+      lic_client_assign_async (client, lic_pool_get_id (other), &user_id, 1, NULL, 0, NULL, NULL,
+                               store_result, &result);
+      WAIT_UNTIL (result != NULL, "the second license");
+      g_clear_object (&other);
+      other = lic_client_assign_finish (client, result, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_clear_object (&licenses);
+      licenses = licenses_of (client, user_id);
+    }
+  g_assert_cmpuint (n_rows (licenses), >=, 2);
+
+  gtk_window_present (GTK_WINDOW (window));
+  lic_window_set_visible_view (window, "users");
+  users = find_of_type (GTK_WIDGET (window), LIC_TYPE_USERS_VIEW);
+  column_view = find_of_type (users, GTK_TYPE_COLUMN_VIEW);
+  people = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  search = find_of_type (users, GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), lic_user_get_username (user));
+  WAIT_UNTIL ((position = position_of (people, lic_user_get_id (user))) != G_MAXUINT,
+              "the user in the table");
+  g_assert_null (find_widget (GTK_WIDGET (window), is_back_button, NULL));
+
+  /* Activating the row opens their page in place of the table, with a way back. */
+  g_signal_emit_by_name (column_view, "activate", position);
+  g_assert_true (lic_users_view_get_user_shown (LIC_USERS_VIEW (users)));
+  back = find_widget (GTK_WIDGET (window), is_back_button, NULL);
+  g_assert_nonnull (back);
+  page = find_of_type (users, LIC_TYPE_USER_PAGE);
+  g_assert_cmpint (lic_user_get_id (lic_user_page_get_user (LIC_USER_PAGE (page))), ==,
+                   lic_user_get_id (user));
+  WAIT_UNTIL (status_of (page) == LIC_STATUS_CONTENT
+              && n_shown_buttons (page, "Unassign") == n_rows (licenses),
+              "the user's page");
+  g_assert_true (shows_label (page, lic_user_get_name (user)));
+  g_assert_true (shows_label (page, lic_user_get_username (user)));
+  g_assert_true (shows_label (page, lic_format_role (lic_user_get_role (user))));
+  if (lic_user_get_email (user) != NULL)
+    g_assert_true (shows_label (page, lic_user_get_email (user)));
+
+  /* Their licenses, as GET /users/{id} has them: the product, when, and that it works. */
+  for (guint i = 0; i < n_rows (licenses); i++)
+    {
+      g_autoptr(LicUserLicense) license = g_list_model_get_item (licenses, i);
+      g_autofree char *date = lic_format_date (lic_user_license_get_assigned_at (license));
+      g_autofree char *assigned = g_strdup_printf ("Assigned %s", date);
+
+      row = row_of (page, lic_user_license_get_product_name (license));
+      g_assert_nonnull (row);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, assigned);
+      g_assert_true (shows_label (row, "Active"));
+    }
+  maybe_screenshot (GTK_WINDOW (window), "user-page");
+
+  /* Unassign: asked first, then the license is gone, here and on the server. */
+  row = row_of (page, product);
+  g_signal_emit_by_name (find_button (row, "Unassign"), "clicked");
+  heading = g_strdup_printf ("Unassign %s?", product);
+  dialog = find_dialog (heading);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            lic_user_get_name (user)));
+  respond (dialog, "ok");
+  toast = g_strdup_printf ("Unassigned 1 user from %s", product);
+  WAIT_UNTIL (shows_toast (window, toast), "the unassign toast");
+  WAIT_UNTIL (!shows_label (page, product)
+              && n_shown_buttons (page, "Unassign") == n_rows (licenses) - 1,
+              "the license to leave the page");
+  if (n_rows (licenses) == 1)
+    g_assert_true (shows_label (page, "No licenses"));
+  licenses_after = licenses_of (client, lic_user_get_id (user));
+  g_assert_false (has_license_of (licenses_after, lic_pool_get_id (pool)));
+  g_assert_cmpuint (n_rows (licenses_after), ==, n_rows (licenses) - 1);
+  g_clear_object (&licenses_after);
+
+  /* Assign License…: the products the user has already cannot be chosen. */
+  g_signal_emit_by_name (find_button (page, "_Assign License…"), "clicked");
+  g_clear_pointer (&heading, g_free);
+  heading = g_strdup_printf ("Assign a License to %s", lic_user_get_name (user));
+  chooser = choose_pool (heading, product);
+  for (guint i = 0; i < n_rows (licenses); i++)
+    {
+      g_autoptr(LicUserLicense) license = g_list_model_get_item (licenses, i);
+      GtkWidget *held;
+
+      if (lic_user_license_get_pool_id (license) == lic_pool_get_id (pool))
+        continue;
+      held = row_of (GTK_WIDGET (chooser), lic_user_license_get_product_name (license));
+      g_assert_false (gtk_widget_is_sensitive (held));
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (held)), ==,
+                       "Has a license already");
+    }
+  maybe_screenshot (GTK_WINDOW (window), "user-page-assign");
+  respond (GTK_WINDOW (chooser), "continue");
+  dialog = find_dialog ("Assign 1 user?");
+  g_assert_nonnull (dialog);
+  body = g_strdup_printf ("This uses 1 license; %d of %d stay free.",
+                          (int) (lic_pool_get_available (pool) - lic_pool_get_assigned (pool)),
+                          (int) lic_pool_get_available (pool));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, body);
+  respond (dialog, "ok");
+  g_clear_pointer (&toast, g_free);
+  toast = g_strdup_printf ("Assigned 1 user to %s", product);
+  WAIT_UNTIL (shows_toast (window, toast), "the assign toast");
+  WAIT_UNTIL (shows_label (page, product)
+              && n_shown_buttons (page, "Unassign") == n_rows (licenses),
+              "the license back on the page");
+  licenses_after = licenses_of (client, lic_user_get_id (user));
+  g_assert_true (has_license_of (licenses_after, lic_pool_get_id (pool)));
+
+  /* Back to the table. */
+  g_signal_emit_by_name (back, "clicked");
+  g_assert_false (lic_users_view_get_user_shown (LIC_USERS_VIEW (users)));
+  g_assert_null (find_widget (GTK_WIDGET (window), is_back_button, NULL));
+
+  finalize_window (GTK_WIDGET (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2055,6 +2842,9 @@ main (int   argc,
   g_test_add_func ("/ui/pool-page", test_pool_page);
   g_test_add_func ("/ui/pool-link", test_pool_link);
   g_test_add_func ("/ui/users-csv", test_users_csv);
+  g_test_add_func ("/ui/users-lists", test_users_lists);
+  g_test_add_func ("/ui/users-assign", test_users_assign);
+  g_test_add_func ("/ui/user-page", test_user_page);
   status = g_test_run ();
 
   g_clear_pointer (&demo_server, lic_test_server_stop);
