@@ -4,7 +4,9 @@
  * scripts and screenshots); otherwise, or when that fails, it asks in the sign-in window. A
  * main window lives as long as its client's session: when the server ends the session, the
  * sign-in window takes its place. The server address and username of the last sign-in (never
- * the password) are kept in GSettings, and the sign-in window starts with them.
+ * the password) are kept in GSettings, and the sign-in window starts with them; the session's
+ * token is kept in the keyring, so a plain start signs in again without the password until the
+ * administrator signs out.
  *
  * The app opens licentia://activate?code=CODE links (the supplier's activation e-mail): the
  * code is sent at once if a window is signed in, else right after signing in.
@@ -17,6 +19,7 @@
 
 #include "lic-application.h"
 #include "lic-client.h"
+#include "lic-keyring.h"
 #include "lic-sign-in-window.h"
 #include "lic-window.h"
 
@@ -55,6 +58,7 @@ static void show_sign_in (LicApplication *self,
                           const char     *username,
                           const char     *message,
                           const GError   *error);
+static void resume_session (LicApplication *self);
 
 static void
 session_changed_cb (LicClient  *client,
@@ -66,6 +70,7 @@ session_changed_cb (LicClient  *client,
   if (lic_client_get_signed_in (client))
     return;
 
+  lic_keyring_clear_token (lic_client_get_base_url (client));
   show_sign_in (self, NULL, NULL, _("Your session has ended. Sign in again."), NULL);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -135,6 +140,7 @@ show_sign_in (LicApplication *self,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+
 typedef struct
 {
   LicApplication *self;
@@ -203,6 +209,7 @@ sign_out_activated (GSimpleAction *action,
   client = lic_window_get_client (LIC_WINDOW (window));
   /* Signing out is no ended session to tell the user about. */
   g_signal_handlers_disconnect_by_data (client, window);
+  lic_keyring_clear_token (lic_client_get_base_url (client));
   show_sign_in (self, NULL, NULL, NULL, NULL);
   lic_client_sign_out_async (client, NULL, sign_out_cb, NULL);
   gtk_window_destroy (window);
@@ -264,13 +271,27 @@ static const GActionEntry app_actions[] = {
 static void
 lic_application_startup (GApplication *application)
 {
-  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } shortcuts[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.show-view::library", { "<Control>1", NULL } },
+    { "win.show-view::cart", { "<Control>2", NULL } },
+    { "win.show-view::licenses", { "<Control>3", NULL } },
+    { "win.show-view::users", { "<Control>4", NULL } },
+    { "win.back", { "<Alt>Left", "Back", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.reload", { "<Control>r", "F5", NULL } },
+  };
 
   G_APPLICATION_CLASS (lic_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  for (gsize i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application), shortcuts[i].action,
+                                           shortcuts[i].accels);
 }
 
 static void
@@ -281,7 +302,7 @@ lic_application_activate (GApplication *application)
   if (window != NULL)
     gtk_window_present (window);
   else
-    show_sign_in (LIC_APPLICATION (application), NULL, NULL, NULL, NULL);
+    resume_session (LIC_APPLICATION (application));
 }
 
 /* The code of a licentia://activate?code=CODE link, or NULL for another address. */
@@ -338,6 +359,19 @@ sign_in_message (LicApplication *self)
   return self->activation_code != NULL ? _("Sign in to activate the licenses.") : NULL;
 }
 
+/* A plain start: the sign-in window, which tries the session kept in the keyring first. */
+static void
+resume_session (LicApplication *self)
+{
+  LicSignInWindow *window = lic_sign_in_window_new (GTK_APPLICATION (self));
+
+  if (self->activation_code != NULL)
+    lic_sign_in_window_show_message (window, sign_in_message (self));
+  g_signal_connect_object (window, "signed-in", G_CALLBACK (signed_in_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  lic_sign_in_window_resume_session (window);
+}
+
 static void
 lic_application_open (GApplication  *application,
                       GFile        **files,
@@ -353,7 +387,7 @@ lic_application_open (GApplication  *application,
   if (window != NULL)
     gtk_window_present (window);
   else
-    show_sign_in (self, NULL, NULL, sign_in_message (self), NULL);
+    resume_session (self);
 }
 
 /* The arguments after the options are links, as the desktop file's %U passes them. */
@@ -418,8 +452,10 @@ lic_application_command_line (GApplication            *application,
   open_arguments (self, command_line, arguments);
   if (server_address != NULL && username != NULL && password != NULL && *password != '\0')
     sign_in_directly (self, server_address, username, password);
-  else if (server_address != NULL || username != NULL || window == NULL)
+  else if (server_address != NULL || username != NULL)
     show_sign_in (self, server_address, username, sign_in_message (self), NULL);
+  else if (window == NULL)
+    resume_session (self);
   else
     gtk_window_present (window);
   return EXIT_SUCCESS;

@@ -44,6 +44,8 @@ struct _LicLibraryView
 
 G_DEFINE_FINAL_TYPE (LicLibraryView, lic_library_view, LIC_TYPE_PAGE)
 
+static void lic_library_view_start_search (LicPage *page);
+
 enum {
   PROP_0,
   PROP_PRODUCT_SHOWN,
@@ -225,6 +227,7 @@ lic_library_view_class_init (LicLibraryViewClass *klass)
   object_class->dispose = lic_library_view_dispose;
   object_class->get_property = lic_library_view_get_property;
   page_class->reload = lic_library_view_reload;
+  page_class->start_search = lic_library_view_start_search;
 
   /**
    * LicLibraryView:product-shown:
@@ -313,6 +316,15 @@ lic_library_view_show_product_id (LicLibraryView *self,
 }
 
 /* Goes back from a product page to the library. */
+static void
+lic_library_view_start_search (LicPage *page)
+{
+  LicLibraryView *self = LIC_LIBRARY_VIEW (page);
+
+  lic_library_view_show_library (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 void
 lic_library_view_show_library (LicLibraryView *self)
 {

@@ -214,3 +214,24 @@ lic_page_add_toast (LicPage  *self,
   else
     g_object_unref (toast);
 }
+
+/**
+ * lic_page_start_search:
+ *
+ * Puts the cursor in the page's search entry (Ctrl+F), going back to the list it searches.
+ *
+ * Returns: whether the page has a search
+ */
+gboolean
+lic_page_start_search (LicPage *self)
+{
+  LicPageClass *klass;
+
+  g_return_val_if_fail (LIC_IS_PAGE (self), FALSE);
+
+  klass = LIC_PAGE_GET_CLASS (self);
+  if (klass->start_search == NULL)
+    return FALSE;
+  klass->start_search (self);
+  return TRUE;
+}

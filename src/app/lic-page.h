@@ -25,6 +25,9 @@ struct _LicPageClass
   /* Starts loading from lic_page_get_client(), which is set; %NULL for a page with nothing
    * to load. */
   void (*reload) (LicPage *self);
+
+  /* Shows the page's search entry and puts the cursor in it; %NULL for a page without one. */
+  void (*start_search) (LicPage *self);
 };
 
 LicClient    *lic_page_get_client           (LicPage   *self);
@@ -34,5 +37,6 @@ void          lic_page_invalidate           (LicPage   *self);
 GCancellable *lic_page_restart_cancellable  (LicPage   *self);
 void          lic_page_add_toast            (LicPage   *self,
                                              AdwToast  *toast);
+gboolean      lic_page_start_search         (LicPage   *self);
 
 G_END_DECLS

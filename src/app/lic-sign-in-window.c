@@ -2,6 +2,8 @@
  *
  * Signs a new LicClient in and hands it on with ::signed-in. What was typed stays when signing
  * in fails. The fields start with the last server address and username the app signed in with.
+ * A session signed in here is kept in the keyring, and lic_sign_in_window_resume_session() tries
+ * it first at the next start, so the password is asked for only when the server has ended it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +13,7 @@
 
 #include "lic-client.h"
 #include "lic-error-text.h"
+#include "lic-keyring.h"
 #include "lic-sign-in-window.h"
 
 struct _LicSignInWindow
@@ -91,7 +94,67 @@ sign_in_cb (GObject      *source,
       return;
     }
 
+  lic_keyring_store_token (lic_client_get_base_url (client),
+                           lic_user_get_username (lic_client_get_user (client)),
+                           lic_client_get_token (client));
   g_signal_emit (self, signals[SIGNED_IN], 0, client);
+}
+
+static void
+resume_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LicClient *client = LIC_CLIENT (source);
+  LicSignInWindow *self;
+  g_autoptr(GError) error = NULL;
+
+  if (!lic_client_resume_session_finish (client, result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LIC_SIGN_IN_WINDOW (user_data);
+  set_busy (self, FALSE);
+  if (g_error_matches (error, LIC_ERROR, LIC_ERROR_UNAUTHORIZED))
+    {
+      /* The server has ended the session: the password it is, and the token is of no use. */
+      lic_keyring_clear_token (lic_client_get_base_url (client));
+      show_text (self, _("Your session has ended. Sign in again."), FALSE);
+      return;
+    }
+  if (error != NULL)
+    {
+      /* The token is kept: the server may be back at the next start. */
+      lic_sign_in_window_show_error (self, error);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNED_IN], 0, client);
+}
+
+static void
+token_looked_up_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  LicSignInWindow *self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = lic_keyring_lookup_token_finish (result, &error);
+  g_autofree char *url = NULL;
+  g_autoptr(LicClient) client = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LIC_SIGN_IN_WINDOW (user_data);
+  url = lic_client_normalize_url (gtk_editable_get_text (GTK_EDITABLE (self->server_row)), NULL);
+  if (token == NULL || url == NULL)
+    {
+      set_busy (self, FALSE);
+      hide_text (self);
+      return;
+    }
+  client = lic_client_new (url);
+  lic_client_resume_session_async (client, token, self->cancellable, resume_cb, self);
 }
 
 static void
@@ -215,6 +278,33 @@ lic_sign_in_window_set_username (LicSignInWindow *self,
   gtk_window_set_focus (GTK_WINDOW (self),
                         username != NULL && *username != '\0' ? GTK_WIDGET (self->password_row)
                                                               : GTK_WIDGET (self->username_row));
+}
+
+/**
+ * lic_sign_in_window_resume_session:
+ *
+ * Signs in with the session kept in the keyring for the server address in the window, if there
+ * is one, saying so meanwhile; otherwise, or when the server refuses it, the window just asks
+ * for the password. Signing in with the password meanwhile wins.
+ */
+void
+lic_sign_in_window_resume_session (LicSignInWindow *self)
+{
+  g_autofree char *url = NULL;
+
+  g_return_if_fail (LIC_IS_SIGN_IN_WINDOW (self));
+
+  url = lic_client_normalize_url (gtk_editable_get_text (GTK_EDITABLE (self->server_row)), NULL);
+  if (url == NULL)
+    return;
+  /* The fields stay usable: signing in with the password cancels this. */
+  show_text (self, _("Signing in…"), FALSE);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  lic_keyring_lookup_token_async (url, self->cancellable, token_looked_up_cb, self);
 }
 
 /**

@@ -18,6 +18,7 @@ void             lic_sign_in_window_set_server_address (LicSignInWindow *self,
                                                         const char      *server_address);
 void             lic_sign_in_window_set_username       (LicSignInWindow *self,
                                                         const char      *username);
+void             lic_sign_in_window_resume_session     (LicSignInWindow *self);
 void             lic_sign_in_window_show_message       (LicSignInWindow *self,
                                                         const char      *message);
 void             lic_sign_in_window_show_error         (LicSignInWindow *self,

@@ -80,6 +80,8 @@ struct _LicUsersView
 
 G_DEFINE_FINAL_TYPE (LicUsersView, lic_users_view, LIC_TYPE_PAGE)
 
+static void lic_users_view_start_search (LicPage *page);
+
 enum {
   PROP_0,
   PROP_USER_SHOWN,
@@ -1292,6 +1294,7 @@ lic_users_view_class_init (LicUsersViewClass *klass)
   object_class->dispose = lic_users_view_dispose;
   object_class->get_property = lic_users_view_get_property;
   page_class->reload = lic_users_view_reload;
+  page_class->start_search = lic_users_view_start_search;
 
   /**
    * LicUsersView:user-shown:
@@ -1403,4 +1406,13 @@ lic_users_view_show_users (LicUsersView *self)
   g_return_if_fail (LIC_IS_USERS_VIEW (self));
 
   gtk_stack_set_visible_child (self->pages, self->table_page);
+}
+
+static void
+lic_users_view_start_search (LicPage *page)
+{
+  LicUsersView *self = LIC_USERS_VIEW (page);
+
+  lic_users_view_show_users (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }

@@ -144,6 +144,42 @@ show_view_activated (GtkWidget  *widget,
 }
 
 static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LicWindow *self = LIC_WINDOW (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->back_button)))
+    back_cb (self);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LicWindow *self = LIC_WINDOW (widget);
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
+  /* Views without a search leave Ctrl+F to the focused widget. */
+  if (LIC_IS_PAGE (visible))
+    lic_page_start_search (LIC_PAGE (visible));
+}
+
+static void
+reload_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LicWindow *self = LIC_WINDOW (widget);
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (LIC_IS_PAGE (visible))
+    lic_page_invalidate (LIC_PAGE (visible));
+}
+
+static void
 activate_licenses_activated (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
@@ -248,6 +284,9 @@ lic_window_class_init (LicWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
   gtk_widget_class_install_action (widget_class, "win.activate-licenses", NULL,
                                    activate_licenses_activated);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_activated);
 }
 
 static void

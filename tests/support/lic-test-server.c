@@ -19,10 +19,15 @@ struct _LicTestServer
   guint16 port;
 };
 
-/* A test that crashes must not leave its server behind: an orphan would keep meson's output
- * pipe open, and meson would report a timeout instead of the crash. */
-static void
-die_with_parent (gpointer user_data)
+/**
+ * lic_test_die_with_parent:
+ *
+ * A GSpawnChildSetupFunc: a test that crashes must not leave its children behind, since an
+ * orphan would keep meson's output pipe open, and meson would report a timeout instead of the
+ * crash.
+ */
+void
+lic_test_die_with_parent (gpointer user_data)
 {
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
@@ -49,7 +54,7 @@ lic_test_spawn_listener (const char * const *argv,
   guint64 number;
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, lic_test_die_with_parent, NULL, NULL);
   process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
 

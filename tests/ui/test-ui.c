@@ -20,6 +20,7 @@
 #include "lic-client.h"
 #include "lic-error-text.h"
 #include "lic-format.h"
+#include "lic-keyring.h"
 #include "lic-library-view.h"
 #include "lic-licenses-view.h"
 #include "lic-list-loader.h"
@@ -30,6 +31,7 @@
 #include "lic-product-page.h"
 #include "lic-sign-in-window.h"
 #include "lic-status-stack.h"
+#include "lic-test-keyring.h"
 #include "lic-test-mail.h"
 #include "lic-test-server.h"
 #include "lic-user-page.h"
@@ -40,6 +42,60 @@
 #define WAIT_SECONDS 10
 
 static LicTestServer *demo_server;
+
+/* GTK 4.8's tooltip popup timeout can fire after the window it was for is destroyed, and then
+ * asks the dead surface where the pointer is and what is under it (gtktooltip.c; once in about
+ * ten runs, between tests): gdk_surface_get_device_position() and _gtk_widget_find_at_coords()
+ * fail their GDK_IS_SURFACE checks. No tooltip shows and nothing else happens, and it is not our
+ * code: those criticals are noted, not fatal. Every other warning and critical stays fatal. */
+static gboolean
+is_gtk_tooltip_bug (const char *log_domain,
+                    const char *message)
+{
+  return (g_strcmp0 (log_domain, "Gdk") == 0 || g_strcmp0 (log_domain, "Gtk") == 0)
+         && (g_str_has_prefix (message, "gdk_surface_get_device_position: ")
+             || g_str_has_prefix (message, "_gtk_widget_find_at_coords: "))
+         && g_str_has_suffix (message, ": assertion 'GDK_IS_SURFACE (surface)' failed");
+}
+
+static gboolean
+fatal_log_cb (const char     *log_domain,
+              GLogLevelFlags  log_level,
+              const char     *message,
+              gpointer        user_data)
+{
+  return !is_gtk_tooltip_bug (log_domain, message);
+}
+
+static GLogFunc test_log_func;
+
+/* The test framework's handler would report the critical as the end of the test ("Bail out!"). */
+static void
+log_cb (const char     *log_domain,
+        GLogLevelFlags  log_level,
+        const char     *message,
+        gpointer        user_data)
+{
+  if (is_gtk_tooltip_bug (log_domain, message))
+    g_test_message ("GTK 4.8's tooltip bug, not fatal: %s", message);
+  else
+    test_log_func (log_domain, log_level, message, user_data);
+}
+
+/* GLib resets the fatal log handler before each test. */
+static void
+run_test (gconstpointer test)
+{
+  g_test_log_set_fatal_handler (fatal_log_cb, NULL);
+  ((GTestFunc) test) ();
+}
+
+static void
+add_test (const char *path,
+          GTestFunc   test)
+{
+  g_test_add_data_func (path, test, run_test);
+}
 
 /* Started on first use, so the tests that need no server run even when it cannot start. */
 static LicTestServer *
@@ -270,6 +326,18 @@ test_templates (void)
   g_autoptr(LicClient) client = lic_client_new ("http://127.0.0.1:9");
 
   finalize_widget (g_object_new (LIC_TYPE_STATUS_STACK, NULL));
+  {
+    /* The shortcuts window, which GtkApplicationWindow loads from there. */
+    GtkBuilder *builder =
+      gtk_builder_new_from_resource ("/io/github/licentia/Licentia/gtk/help-overlay.ui");
+    GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
+    g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+    g_object_ref (overlay);
+    g_object_unref (builder);
+    gtk_window_destroy (GTK_WINDOW (overlay));
+    g_assert_finalize_object (overlay);
+  }
   finalize_widget (g_object_new (LIC_TYPE_PRODUCT_CARD, NULL));
   finalize_widget (g_object_new (LIC_TYPE_PRODUCT_PAGE, NULL));
   finalize_widget (g_object_new (LIC_TYPE_POOL_PAGE, NULL));
@@ -335,6 +403,112 @@ test_sign_in (void)
   g_assert_true (lic_client_get_signed_in (client));
 
   finalize_window (window);
+}
+
+/* The token kept by the last lookup, or NULL; set once the lookup ends. */
+typedef struct
+{
+  gboolean done;
+  char *token;
+} Lookup;
+
+static void
+looked_up_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Lookup *lookup = user_data;
+
+  lookup->token = lic_keyring_lookup_token_finish (result, NULL);
+  lookup->done = TRUE;
+}
+
+static char *
+kept_token (const char *url)
+{
+  Lookup lookup = { FALSE, NULL };
+
+  lic_keyring_lookup_token_async (url, NULL, looked_up_cb, &lookup);
+  WAIT_UNTIL (lookup.done, "the keyring");
+  return lookup.token;
+}
+
+static gboolean
+keeps_token (const char *url,
+             const char *token)
+{
+  g_autofree char *kept = kept_token (url);
+
+  return g_strcmp0 (kept, token) == 0;
+}
+
+static LicSignInWindow *
+sign_in_window_for (const char *url)
+{
+  LicSignInWindow *window = g_object_new (LIC_TYPE_SIGN_IN_WINDOW, NULL);
+
+  lic_sign_in_window_set_server_address (window, url);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* A session signed in with the password is kept in the keyring; the next start signs in with
+ * it and no password; once the server has ended it, the password is asked for again and the
+ * keyring forgets the token. */
+static void
+test_keyring (void)
+{
+  const char *url = lic_test_server_get_url (get_demo_server ());
+  g_autoptr(LicClient) client = NULL;
+  g_autoptr(LicClient) resumed = NULL;
+  g_autoptr(LicClient) refused = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  LicSignInWindow *window;
+  GtkWidget *rows, *password_row;
+
+  /* /ui/sign-in's session may still be on its way to the keyring: let it arrive first. */
+  WAIT_UNTIL (!keeps_token (url, NULL), "the session of /ui/sign-in in the keyring");
+
+  window = sign_in_window_for (url);
+  g_signal_connect (window, "signed-in", G_CALLBACK (signed_in_cb), &client);
+  rows = find_of_type (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
+  password_row = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (
+    gtk_widget_get_first_child (rows)));
+  lic_sign_in_window_set_username (window, "demo-admin");
+  gtk_editable_set_text (GTK_EDITABLE (password_row), "demo-admin");
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (window)), "clicked");
+  WAIT_UNTIL (client != NULL, "signing in with the password");
+  token = g_strdup (lic_client_get_token (client));
+  WAIT_UNTIL (keeps_token (url, token), "the session kept in the keyring");
+  finalize_window (GTK_WIDGET (window));
+
+  /* The next start: no password typed. */
+  window = sign_in_window_for (url);
+  g_signal_connect (window, "signed-in", G_CALLBACK (signed_in_cb), &resumed);
+  lic_sign_in_window_resume_session (window);
+  g_assert_true (shows_label (GTK_WIDGET (window), "Signing in…"));
+  WAIT_UNTIL (resumed != NULL, "signing in with the kept session");
+  g_assert_true (lic_client_get_signed_in (resumed));
+  g_assert_cmpstr (lic_user_get_username (lic_client_get_user (resumed)), ==, "demo-admin");
+  finalize_window (GTK_WIDGET (window));
+
+  /* Signed out elsewhere: the server no longer knows the token. */
+  lic_client_sign_out_async (client, NULL, store_result, &result);
+  WAIT_UNTIL (result != NULL, "signing out");
+  g_assert_true (lic_client_sign_out_finish (client, result, &error));
+  g_assert_no_error (error);
+
+  window = sign_in_window_for (url);
+  g_signal_connect (window, "signed-in", G_CALLBACK (signed_in_cb), &refused);
+  lic_sign_in_window_resume_session (window);
+  WAIT_UNTIL (shows_label (GTK_WIDGET (window), "Your session has ended. Sign in again."),
+              "the ended session");
+  g_assert_null (refused);
+  g_assert_true (gtk_widget_get_sensitive (gtk_window_get_default_widget (GTK_WINDOW (window))));
+  WAIT_UNTIL (keeps_token (url, NULL), "the keyring to forget the token");
+  finalize_window (GTK_WIDGET (window));
 }
 
 static LicProduct *
@@ -2823,6 +2997,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GSubprocess) keyring = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
@@ -2831,20 +3006,24 @@ main (int   argc,
    * window (a dialog, or another test on the display) in between; that is no fault of ours, and
    * tests make warnings fatal. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  test_log_func = g_log_set_default_handler (log_cb, NULL);
+  /* Before any window can store a session. */
+  keyring = lic_test_keyring_start ();
 
-  g_test_add_func ("/ui/format", test_format);
-  g_test_add_func ("/ui/templates", test_templates);
-  g_test_add_func ("/ui/sign-in", test_sign_in);
-  g_test_add_func ("/ui/window", test_window);
-  g_test_add_func ("/ui/library-filters", test_library_filters);
-  g_test_add_func ("/ui/users-filters", test_users_filters);
-  g_test_add_func ("/ui/buying", test_buying);
-  g_test_add_func ("/ui/pool-page", test_pool_page);
-  g_test_add_func ("/ui/pool-link", test_pool_link);
-  g_test_add_func ("/ui/users-csv", test_users_csv);
-  g_test_add_func ("/ui/users-lists", test_users_lists);
-  g_test_add_func ("/ui/users-assign", test_users_assign);
-  g_test_add_func ("/ui/user-page", test_user_page);
+  add_test ("/ui/format", test_format);
+  add_test ("/ui/templates", test_templates);
+  add_test ("/ui/sign-in", test_sign_in);
+  add_test ("/ui/keyring", test_keyring);
+  add_test ("/ui/window", test_window);
+  add_test ("/ui/library-filters", test_library_filters);
+  add_test ("/ui/users-filters", test_users_filters);
+  add_test ("/ui/buying", test_buying);
+  add_test ("/ui/pool-page", test_pool_page);
+  add_test ("/ui/pool-link", test_pool_link);
+  add_test ("/ui/users-csv", test_users_csv);
+  add_test ("/ui/users-lists", test_users_lists);
+  add_test ("/ui/users-assign", test_users_assign);
+  add_test ("/ui/user-page", test_user_page);
   status = g_test_run ();
 
   g_clear_pointer (&demo_server, lic_test_server_stop);
