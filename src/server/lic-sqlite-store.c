@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lic-clock.h"
+#include "lic-compliance.h"
 #include "lic-password.h"
 #include "lic-sqlite-migrations.h"
 #include "lic-sqlite-store-private.h"
@@ -127,31 +128,40 @@ product_from_row (LicSqliteStatement *stmt)
                        NULL);
 }
 
-/* What is assigned and what is paid, and what is ordered and not delivered yet; the purchase
- * requests and renewals that make a pool payable, due for renewal or short of access arrive
- * with the compliance rules. */
+/* What is assigned and what is paid (the pool's counts, kept by triggers), what is ordered and
+ * not delivered yet, and the facts of its notices; the purchase requests are read apart. */
 #define POOL_SELECT \
-  "SELECT po.id, po.product_id, p.name, po.school_id, sc.name," \
-  " (SELECT count (*) FROM assignments a WHERE a.pool_id = po.id AND a.state = 'active')," \
-  " po.quantity_paid," \
-  " (SELECT count (*) FROM assignments a WHERE a.pool_id = po.id AND a.state = 'no_access')," \
-  " po.term_end," \
+  "SELECT po.id, po.product_id, p.name, po.school_id, sc.name, po.active_count," \
+  " po.quantity_paid, po.no_access_count, po.term_end," \
   " (SELECT coalesce (sum (ol.quantity), 0) FROM order_lines ol" \
   "  WHERE ol.pool_id = po.id AND ol.state <> 'delivered')," \
   " (SELECT min (o.created_at) FROM order_lines ol JOIN orders o ON o.id = ol.order_id" \
   "  WHERE ol.pool_id = po.id AND ol.state <> 'delivered')," \
   " (SELECT group_concat (group_id) FROM" \
   "   (SELECT group_id FROM pool_groups WHERE pool_id = po.id ORDER BY group_id))," \
-  " (SELECT count (*) FROM (" LIC_SQLITE_WAITING ("po.id") "))" \
+  " (SELECT count (*) FROM (" LIC_SQLITE_WAITING ("po.id") "))," \
+  " po.renewed" \
   " FROM pools po" \
   " JOIN products p ON p.id = po.product_id" \
   " JOIN schools sc ON sc.id = po.school_id" \
   " WHERE sc.organization_id = ?"
 
-static gpointer
-pool_from_row (LicSqliteStatement *stmt)
+/* The pool of the row @stmt is on, with its purchase requests read from @connection and its
+ * notices as they are at @now. */
+static LicPool *
+pool_from_row (LicSqliteConnection  *connection,
+               LicSqliteStatement   *stmt,
+               const char           *now,
+               GError              **error)
 {
   g_autoptr(GArray) linked_group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(LicPoolStatus) status = { 0 };
+  g_autoptr(GPtrArray) requests = NULL;
+  LicPoolFacts facts = {
+    sqlite3_column_int64 (stmt, 5), sqlite3_column_int64 (stmt, 6),
+    sqlite3_column_int64 (stmt, 7), sqlite3_column_int64 (stmt, 13),
+    lic_sqlite_column_text (stmt, 8), NULL,
+  };
 
   if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
     {
@@ -164,22 +174,68 @@ pool_from_row (LicSqliteStatement *stmt)
           g_array_append_val (linked_group_ids, id);
         }
     }
+  requests = lic_sqlite_pool_requests (connection, sqlite3_column_int64 (stmt, 0), now, error);
+  if (requests == NULL)
+    return NULL;
+  facts.requests = requests;
+  lic_compliance_pool_status (&facts, now, &status);
+
   return g_object_new (LIC_TYPE_POOL,
                        "id", sqlite3_column_int64 (stmt, 0),
                        "product-id", sqlite3_column_int64 (stmt, 1),
                        "product-name", lic_sqlite_column_text (stmt, 2),
                        "school-id", sqlite3_column_int64 (stmt, 3),
                        "school-name", lic_sqlite_column_text (stmt, 4),
-                       "assigned", sqlite3_column_int64 (stmt, 5),
-                       "available", sqlite3_column_int64 (stmt, 6),
-                       "no-access", sqlite3_column_int64 (stmt, 7),
-                       "phase", "none",
-                       "term-end", lic_sqlite_column_text (stmt, 8),
+                       "assigned", facts.assigned,
+                       "available", facts.available,
+                       "payable", status.payable,
+                       "capacity", status.capacity,
+                       "to-renew", status.to_renew,
+                       "no-access", facts.no_access,
+                       "phase", lic_enum_to_nick (LIC_TYPE_POOL_PHASE, status.phase),
+                       "term-end", facts.term_end,
+                       "renewed", facts.renewed,
+                       "renewal-starts", status.renewal_starts,
+                       "notices", status.notices,
                        "awaiting-delivery", sqlite3_column_int64 (stmt, 9),
                        "awaiting-since", lic_sqlite_column_text (stmt, 10),
                        "linked-group-ids", linked_group_ids,
                        "waiting", sqlite3_column_int64 (stmt, 12),
                        NULL);
+}
+
+/* Steps @stmt, a query of lic_sqlite_pool_query(), to its end. */
+GPtrArray *
+lic_sqlite_collect_pools (LicSqliteConnection  *connection,
+               LicSqliteStatement   *stmt,
+               GError              **error)
+{
+  g_autoptr(GPtrArray) pools = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) clock_now = lic_clock_now ();
+  g_autofree char *now = lic_clock_format (clock_now);
+  int rc;
+
+  while ((rc = lic_sqlite_step (stmt, error)) == SQLITE_ROW)
+    {
+      LicPool *pool = pool_from_row (connection, stmt, now, error);
+
+      if (pool == NULL)
+        return NULL;
+      g_ptr_array_add (pools, pool);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&pools) : NULL;
+}
+
+/* The pools of @caller's schools, to narrow further and read with
+ * lic_sqlite_collect_pools(). */
+LicSqliteQuery *
+lic_sqlite_pool_query (const LicCaller *caller)
+{
+  LicSqliteQuery *query = lic_sqlite_query_new (POOL_SELECT);
+
+  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
+  lic_sqlite_add_school_scope (query, caller, "po.school_id");
+  return query;
 }
 
 /* Scoping and paging. */
@@ -684,13 +740,7 @@ school_statuses (LicSqliteConnection  *connection,
   g_autoptr(GPtrArray) statuses = NULL;
   int rc;
 
-  query = lic_sqlite_query_new ("SELECT sc.id, sc.name, po.id,"
-                                " (SELECT count (*) FROM assignments a"
-                                "  WHERE a.pool_id = po.id AND a.state = 'active'),"
-                                " coalesce (po.quantity_paid, 0),"
-                                " (SELECT count (*) FROM assignments a"
-                                "  WHERE a.pool_id = po.id AND a.state = 'no_access')"
-                                " FROM schools sc"
+  query = lic_sqlite_query_new ("SELECT sc.id, sc.name, po.id FROM schools sc"
                                 " LEFT JOIN pools po ON po.school_id = sc.id AND po.product_id = ?"
                                 " WHERE sc.organization_id = ?");
   lic_sqlite_query_bind_int (query, product_id);
@@ -709,11 +759,12 @@ school_statuses (LicSqliteConnection  *connection,
       status->school_id = sqlite3_column_int64 (stmt, 0);
       status->school_name = g_strdup (lic_sqlite_column_text (stmt, 1));
       status->pool_id = sqlite3_column_int64 (stmt, 2);
-      status->assigned = sqlite3_column_int64 (stmt, 3);
-      status->available = sqlite3_column_int64 (stmt, 4);
-      status->no_access = sqlite3_column_int64 (stmt, 5);
       status->order_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) lic_order_line_free);
       g_ptr_array_add (statuses, status);
+      if (status->pool_id > 0
+          && (status->pool = lic_sqlite_load_pool (connection, caller, status->pool_id,
+                                                   error)) == NULL)
+        return NULL;
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&statuses) : NULL;
 }
@@ -807,15 +858,17 @@ lic_sqlite_store_list_users (LicStore             *store,
                              const LicUserFilter  *filter,
                              const LicPage        *page,
                              gboolean             *more,
+                             GPtrArray           **user_pools,
                              GError              **error)
 {
   LicSqliteStore *self = LIC_SQLITE_STORE (store);
   g_autoptr(LicSqliteConnection) connection = NULL;
   g_autoptr(LicSqliteQuery) query = NULL;
   g_autoptr(LicSqliteStatement) stmt = NULL;
+  g_autoptr(GPtrArray) users = NULL;
 
   connection = lic_sqlite_store_acquire (self, error);
-  if (connection == NULL)
+  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_READ, error))
     return NULL;
 
   query = lic_sqlite_query_new ("SELECT " USER_COLUMNS " FROM users u"
@@ -841,27 +894,25 @@ lic_sqlite_store_list_users (LicStore             *store,
   switch (filter->list)
     {
     case LIC_USER_LIST_PAYABLE:
-      /* In each pool with more active assignments than licenses paid for, the (assigned -
-       * paid) assigned last. */
+      /* In each pool with more users with access than licenses paid for, the (assigned -
+       * paid) of the latest rank. The pools' counts find those pools without counting. */
       lic_sqlite_query_append (query,
-                               " AND u.id IN (SELECT user_id FROM"
-                               "  (SELECT a.user_id, po.quantity_paid AS paid,"
-                               "    row_number () OVER (PARTITION BY a.pool_id"
-                               "     ORDER BY a.assigned_at DESC, a.user_id DESC) AS latest,"
-                               "    count (*) OVER (PARTITION BY a.pool_id) AS assigned"
+                               " AND u.id IN (SELECT r.user_id FROM"
+                               "  (SELECT a.pool_id, a.user_id, row_number () OVER"
+                               "    (PARTITION BY a.pool_id ORDER BY " LIC_SQLITE_LATEST_FIRST
+                               "    ) AS latest"
                                "   FROM pools po JOIN schools sc ON sc.id = po.school_id"
                                "   JOIN assignments a ON a.pool_id = po.id AND a.state = 'active'"
                                "   WHERE sc.organization_id = ?"
-                               "   AND (SELECT count (*) FROM assignments b"
-                               "    WHERE b.pool_id = po.id AND b.state = 'active')"
-                               "    > po.quantity_paid");
+                               "   AND po.active_count > po.quantity_paid");
       lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
       if (filter->pool_id > 0)
         {
           lic_sqlite_query_append (query, " AND po.id = ?");
           lic_sqlite_query_bind_int (query, filter->pool_id);
         }
-      lic_sqlite_query_append (query, ") WHERE latest <= assigned - paid)");
+      lic_sqlite_query_append (query, ") r JOIN pools po ON po.id = r.pool_id"
+                                      " WHERE r.latest <= po.active_count - po.quantity_paid)");
       break;
     case LIC_USER_LIST_NO_ACCESS:
       lic_sqlite_query_append (query, " AND u.id IN (SELECT user_id FROM assignments"
@@ -901,7 +952,15 @@ lic_sqlite_store_list_users (LicStore             *store,
   stmt = lic_sqlite_query_prepare (query, connection, error);
   if (stmt == NULL)
     return NULL;
-  return lic_sqlite_collect_page (stmt, user_from_list_row, g_object_unref, page, more, error);
+  users = lic_sqlite_collect_page (stmt, user_from_list_row, g_object_unref, page, more, error);
+  if (users == NULL)
+    return NULL;
+  lic_sqlite_statement_reset (stmt);
+  /* What puts each user of the page on the list. */
+  if (user_pools != NULL && filter->list != LIC_USER_LIST_ALL
+      && !lic_sqlite_user_pools (connection, caller, filter, users, user_pools, error))
+    return NULL;
+  return g_steal_pointer (&users);
 }
 
 static LicUser *
@@ -1034,14 +1093,13 @@ lic_sqlite_store_list_pools (LicStore             *store,
   g_autoptr(LicSqliteConnection) connection = NULL;
   g_autoptr(LicSqliteQuery) query = NULL;
   g_autoptr(LicSqliteStatement) stmt = NULL;
+  g_autoptr(GPtrArray) pools = NULL;
 
   connection = lic_sqlite_store_acquire (self, error);
-  if (connection == NULL)
+  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_READ, error))
     return NULL;
 
-  query = lic_sqlite_query_new (POOL_SELECT);
-  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
-  lic_sqlite_add_school_scope (query, caller, "po.school_id");
+  query = lic_sqlite_pool_query (caller);
   if (filter->school_id > 0)
     {
       lic_sqlite_query_append (query, " AND po.school_id = ?");
@@ -1055,10 +1113,12 @@ lic_sqlite_store_list_pools (LicStore             *store,
   add_page (query, page, "p.name", "po.id");
 
   stmt = lic_sqlite_query_prepare (query, connection, error);
-  if (stmt == NULL)
+  if (stmt == NULL || (pools = lic_sqlite_collect_pools (connection, stmt, error)) == NULL)
     return NULL;
-  return lic_sqlite_collect_page (stmt, pool_from_row, g_object_unref, page,
-                                  more, error);
+  *more = pools->len > page->limit;
+  if (*more)
+    g_ptr_array_set_size (pools, page->limit);
+  return g_steal_pointer (&pools);
 }
 
 static LicPool *
@@ -1071,7 +1131,7 @@ lic_sqlite_store_get_pool (LicStore         *store,
   g_autoptr(LicSqliteConnection) connection = NULL;
 
   connection = lic_sqlite_store_acquire (self, error);
-  if (connection == NULL)
+  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_READ, error))
     return NULL;
   return lic_sqlite_load_pool (connection, caller, pool_id, error);
 }
@@ -1085,27 +1145,22 @@ lic_sqlite_load_pool (LicSqliteConnection  *connection,
 {
   g_autoptr(LicSqliteQuery) query = NULL;
   g_autoptr(LicSqliteStatement) stmt = NULL;
-  int rc;
+  g_autoptr(GPtrArray) pools = NULL;
 
-  query = lic_sqlite_query_new (POOL_SELECT);
-  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
-  lic_sqlite_add_school_scope (query, caller, "po.school_id");
+  query = lic_sqlite_pool_query (caller);
   lic_sqlite_query_append (query, " AND po.id = ?");
   lic_sqlite_query_bind_int (query, pool_id);
 
   stmt = lic_sqlite_query_prepare (query, connection, error);
-  if (stmt == NULL)
+  if (stmt == NULL || (pools = lic_sqlite_collect_pools (connection, stmt, error)) == NULL)
     return NULL;
-  rc = lic_sqlite_step (stmt, error);
-  if (rc == SQLITE_ERROR)
-    return NULL;
-  if (rc == SQLITE_DONE)
+  if (pools->len == 0)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND,
                    "There is no license pool %" G_GINT64_FORMAT " in your schools.", pool_id);
       return NULL;
     }
-  return pool_from_row (stmt);
+  return g_object_ref (g_ptr_array_index (pools, 0));
 }
 
 /* The demo. */
@@ -1648,6 +1703,13 @@ lic_sqlite_store_store_iface_init (LicStoreInterface *iface)
   iface->last_notification = lic_sqlite_store_last_notification;
   iface->claim_mail = lic_sqlite_store_claim_mail;
   iface->finish_mail = lic_sqlite_store_finish_mail;
+  iface->sweep = lic_sqlite_store_sweep;
+  iface->list_purchase_requests = lic_sqlite_store_list_purchase_requests;
+  iface->get_purchase_request = lic_sqlite_store_get_purchase_request;
+  iface->pay_purchase_request = lic_sqlite_store_pay_purchase_request;
+  iface->keep = lic_sqlite_store_keep;
+  iface->renew = lic_sqlite_store_renew;
+  iface->list_notices = lic_sqlite_store_list_notices;
 }
 
 static void

@@ -19,6 +19,9 @@
 
 #define DEFAULT_KEEP_ALIVE_S 20
 
+/* How often the compliance sweep runs, besides at start and at every POST /test/clock. */
+#define SWEEP_INTERVAL_S (10 * 60)
+
 /* The SMTP password comes from the environment, never the command line, which any user of
  * the machine may read. */
 #define SMTP_PASSWORD_VARIABLE "LICENTIA_SMTP_PASSWORD"
@@ -95,6 +98,27 @@ load_demo_city (LicStore  *store,
   else
     g_message ("The demo municipality is already loaded");
   return TRUE;
+}
+
+/* The compliance sweep: e-mails for late purchase requests, suspensions on day 60, the ends of
+ * terms, whatever has fallen due by the server's clock. A sweep that fails (the database busy
+ * for too long) is logged and the next one catches up; each step it took is kept. */
+static gboolean
+sweep (gpointer user_data)
+{
+  LicStore *store = user_data;
+  g_autoptr(GDateTime) now = lic_clock_now ();
+  g_autoptr(GError) error = NULL;
+  LicSweepReport report;
+
+  if (!lic_store_sweep (store, now, &report, &error))
+    g_message ("The compliance sweep stopped, to go on at the next: %s", error->message);
+  else if (report.late > 0 || report.suspended > 0 || report.terms_ended > 0)
+    g_message ("Compliance sweep: %" G_GINT64_FORMAT " purchase requests late, %"
+               G_GINT64_FORMAT " suspended, %" G_GINT64_FORMAT " terms ended; %" G_GINT64_FORMAT
+               " users lost access", report.late, report.suspended, report.terms_ended,
+               report.lost_access);
+  return G_SOURCE_CONTINUE;
 }
 
 /* licentia-server --database PATH deliver ORDER_ID */
@@ -204,6 +228,10 @@ serve (const Options  *options,
   mailer = lic_mailer_new (LIC_STORE (store), &mail, error);
   if (mailer == NULL)
     return FALSE;
+
+  /* Catch up on whatever fell due while the server was down, before answering anyone. */
+  sweep (store);
+  g_timeout_add_seconds (SWEEP_INTERVAL_S, sweep, store);
 
   server = lic_server_new (LIC_STORE (store), options->test_clock, (guint) options->keep_alive);
   if (!lic_server_start (server, options->address, (guint16) options->port,
