@@ -55,11 +55,13 @@ set_test_clock (LicRequest  *request,
     }
   lic_clock_set (now);
 
+  /* Kept in the store too, for a restart with --test-clock to go on from it. */
   g_clear_pointer (&now, g_date_time_unref);
   now = lic_clock_now ();
-  if (!lic_store_sweep (lic_request_get_store (request), now, &report, error))
-    return FALSE;
   text = lic_clock_format (now);
+  if (!lic_store_set_setting (lic_request_get_store (request), LIC_CLOCK_SETTING, text, error)
+      || !lic_store_sweep (lic_request_get_store (request), now, &report, error))
+    return FALSE;
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "now");
   json_builder_add_string_value (builder, text);

@@ -1636,6 +1636,55 @@ lic_sqlite_store_load_demo (LicStore       *store,
          && lic_sqlite_connection_commit (connection, error);
 }
 
+/* Settings of the server's own, in the meta table beside the demo's markers. */
+
+static gboolean
+lic_sqlite_store_get_setting (LicStore    *store,
+                              const char  *key,
+                              char       **value,
+                              GError     **error)
+{
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  int rc;
+
+  connection = lic_sqlite_store_acquire (LIC_SQLITE_STORE (store), error);
+  if (connection == NULL)
+    return FALSE;
+  stmt = lic_sqlite_connection_prepare (connection, "SELECT value FROM meta WHERE key = ?",
+                                        error);
+  if (stmt == NULL)
+    return FALSE;
+  lic_sqlite_bind_text (stmt, 1, key);
+  rc = lic_sqlite_step (stmt, error);
+  if (rc == SQLITE_ROW)
+    *value = g_strdup (lic_sqlite_column_text (stmt, 0));
+  return rc != SQLITE_ERROR;
+}
+
+static gboolean
+lic_sqlite_store_set_setting (LicStore    *store,
+                              const char  *key,
+                              const char  *value,
+                              GError     **error)
+{
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+
+  connection = lic_sqlite_store_acquire (LIC_SQLITE_STORE (store), error);
+  if (connection == NULL)
+    return FALSE;
+  stmt = lic_sqlite_connection_prepare (connection,
+                                        "INSERT INTO meta (key, value) VALUES (?, ?)"
+                                        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                        error);
+  if (stmt == NULL)
+    return FALSE;
+  lic_sqlite_bind_text (stmt, 1, key);
+  lic_sqlite_bind_text (stmt, 2, value);
+  return lic_sqlite_run (stmt, error);
+}
+
 /* GObject and GInitable */
 
 /* A connection for the calling thread alone; give it back with g_autoptr. */
@@ -1710,6 +1759,8 @@ lic_sqlite_store_store_iface_init (LicStoreInterface *iface)
   iface->keep = lic_sqlite_store_keep;
   iface->renew = lic_sqlite_store_renew;
   iface->list_notices = lic_sqlite_store_list_notices;
+  iface->get_setting = lic_sqlite_store_get_setting;
+  iface->set_setting = lic_sqlite_store_set_setting;
 }
 
 static void

@@ -1028,3 +1028,34 @@ lic_store_list_notices (LicStore         *self,
 
   return LIC_STORE_GET_IFACE (self)->list_notices (self, caller, error);
 }
+
+/**
+ * lic_store_get_setting:
+ * @value: (out) (transfer full) (nullable): the value stored under @key, or %NULL
+ *
+ * Reads one of the server's own settings kept in the store (the test clock).
+ */
+gboolean
+lic_store_get_setting (LicStore    *self,
+                       const char  *key,
+                       char       **value,
+                       GError     **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  *value = NULL;
+  return LIC_STORE_GET_IFACE (self)->get_setting (self, key, value, error);
+}
+
+gboolean
+lic_store_set_setting (LicStore    *self,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  return LIC_STORE_GET_IFACE (self)->set_setting (self, key, value, error);
+}

@@ -420,6 +420,15 @@ struct _LicStoreInterface
   GPtrArray   *(*list_notices)   (LicStore                *self,
                                   const LicCaller         *caller,
                                   GError                 **error);
+
+  gboolean     (*get_setting)    (LicStore                *self,
+                                  const char              *key,
+                                  char                   **value,
+                                  GError                 **error);
+  gboolean     (*set_setting)    (LicStore                *self,
+                                  const char              *key,
+                                  const char              *value,
+                                  GError                 **error);
 };
 
 gboolean     lic_store_load_demo      (LicStore                *self,
@@ -642,6 +651,15 @@ LicOrder    *lic_store_renew          (LicStore                *self,
                                        GError                 **error);
 GPtrArray   *lic_store_list_notices   (LicStore                *self,
                                        const LicCaller         *caller,
+                                       GError                 **error);
+
+gboolean     lic_store_get_setting    (LicStore                *self,
+                                       const char              *key,
+                                       char                   **value,
+                                       GError                 **error);
+gboolean     lic_store_set_setting    (LicStore                *self,
+                                       const char              *key,
+                                       const char              *value,
                                        GError                 **error);
 
 void         lic_store_emit_committed (LicStore                *self,

@@ -229,6 +229,11 @@ lic_text_suspended_mail (const LicComplianceFacts  *facts,
   g_autofree char *what = licenses (facts->quantity);
   g_autofree char *made = lic_text_date (facts->created_at);
   g_autofree char *who = users (facts->no_access);
+  g_autofree char *lost = facts->no_access > 0
+    ? g_strdup_printf ("%s lost access to %s: those assigned last. They are on the No access "
+                       "list in Licentia.", who, facts->product_name)
+    : g_strdup_printf ("No one lost access to %s: no more users were assigned than licenses "
+                       "paid.", facts->product_name);
 
   *subject = g_strdup_printf ("%s of %s at %s %s been suspended", what, facts->product_name,
                               facts->school_name, facts->quantity == 1 ? "has" : "have");
@@ -236,8 +241,7 @@ lic_text_suspended_mail (const LicComplianceFacts  *facts,
                            "\n"
                            "No order was placed within 60 days for the %s of %s that a purchase "
                            "request (order %" G_GINT64_FORMAT ") got for %s on %s, so they have "
-                           "been suspended. %s lost access to %s: those assigned last. They are "
-                           "on the No access list in Licentia.\n"
+                           "been suspended. %s\n"
                            "\n"
                            "Until an order is placed for the suspended licenses, %s cannot make "
                            "new purchase requests. Place the order in Licentia: the users who "
@@ -245,8 +249,7 @@ lic_text_suspended_mail (const LicComplianceFacts  *facts,
                            "\n"
                            SIGNATURE,
                            recipient_name, what, facts->product_name, facts->order_id,
-                           facts->school_name, made, who, facts->product_name,
-                           facts->organization_name);
+                           facts->school_name, made, lost, facts->organization_name);
 }
 
 /**

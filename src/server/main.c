@@ -66,7 +66,8 @@ static gboolean
 load_demo (LicStore  *store,
            GError   **error)
 {
-  g_autoptr(LicDemo) demo = lic_demo_new (error);
+  g_autoptr(GDateTime) today = lic_clock_now ();
+  g_autoptr(LicDemo) demo = lic_demo_new (today, error);
   gboolean loaded;
 
   if (demo == NULL || !lic_store_load_demo (store, demo, &loaded, error))
@@ -82,7 +83,8 @@ load_demo_city (LicStore  *store,
                 GError   **error)
 {
   gint64 start = g_get_monotonic_time ();
-  g_autoptr(LicDemo) city = lic_demo_new_city (n_users, error);
+  g_autoptr(GDateTime) today = lic_clock_now ();
+  g_autoptr(LicDemo) city = lic_demo_new_city (n_users, today, error);
   gint64 made;
   gboolean loaded;
 
@@ -119,6 +121,25 @@ sweep (gpointer user_data)
                " users lost access", report.late, report.suspended, report.terms_ended,
                report.lost_access);
   return G_SOURCE_CONTINUE;
+}
+
+/* --test-clock: the time POST /test/clock set last, if it did, stands again after a restart. */
+static gboolean
+restore_test_clock (LicStore  *store,
+                    GError   **error)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *text = NULL;
+
+  if (!lic_store_get_setting (store, LIC_CLOCK_SETTING, &text, error))
+    return FALSE;
+  if (text != NULL && (now = g_date_time_new_from_iso8601 (text, utc)) != NULL)
+    {
+      lic_clock_set (now);
+      g_message ("The test clock stands at %s, as it was last set", text);
+    }
+  return TRUE;
 }
 
 /* licentia-server --database PATH deliver ORDER_ID */
@@ -218,6 +239,7 @@ serve (const Options  *options,
 
   store = lic_sqlite_store_new (options->database, error);
   if (store == NULL
+      || (options->test_clock && !restore_test_clock (LIC_STORE (store), error))
       || (options->demo && !load_demo (LIC_STORE (store), error))
       || (options->demo_users > 0
           && !load_demo_city (LIC_STORE (store), (guint) options->demo_users, error)))
