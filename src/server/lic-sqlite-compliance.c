@@ -528,27 +528,13 @@ payable_pools (LicSqliteConnection  *connection,
   int rc;
 
   g_array_set_clear_func (rows, (GDestroyNotify) payable_row_clear);
-  query = lic_sqlite_query_new ("SELECT r.user_id, r.pool_id, r.latest, po.product_id, p.name,"
-                                " po.school_id FROM"
-                                " (SELECT a.pool_id, a.user_id, row_number () OVER"
-                                "   (PARTITION BY a.pool_id ORDER BY " LIC_SQLITE_LATEST_FIRST
-                                "   ) AS latest"
-                                "  FROM pools po JOIN schools sc ON sc.id = po.school_id"
-                                "  JOIN assignments a ON a.pool_id = po.id AND a.state = 'active'"
-                                "  WHERE sc.organization_id = ?"
-                                "  AND po.active_count > po.quantity_paid");
-  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
-  if (filter->pool_id > 0)
-    {
-      lic_sqlite_query_append (query, " AND po.id = ?");
-      lic_sqlite_query_bind_int (query, filter->pool_id);
-    }
-  lic_sqlite_query_append (query, ") r"
-                                  " JOIN pools po ON po.id = r.pool_id"
-                                  " JOIN products p ON p.id = po.product_id"
-                                  " WHERE r.latest <= po.active_count - po.quantity_paid"
-                                  " AND r.user_id IN (SELECT value FROM json_each (?))"
-                                  " ORDER BY p.name COLLATE NOCASE, po.id");
+  /* lic_sqlite_fill_payable() has filled the list for this filter. */
+  query = lic_sqlite_query_new ("SELECT l.user_id, l.pool_id, l.position, po.product_id, p.name,"
+                                " po.school_id FROM " LIC_SQLITE_PAYABLE " l"
+                                " JOIN pools po ON po.id = l.pool_id"
+                                " JOIN products p ON p.id = po.product_id"
+                                " WHERE l.user_id IN (SELECT value FROM json_each (?))"
+                                " ORDER BY p.name COLLATE NOCASE, po.id");
   lic_sqlite_query_bind_text (query, user_ids);
   stmt = lic_sqlite_query_prepare (query, connection, error);
   if (stmt == NULL)
@@ -589,6 +575,94 @@ payable_pools (LicSqliteConnection  *connection,
         }
       add_user_pool (out, row->user_id, row->pool_id, row->product_id, row->product_name,
                      row->school_id, due_for_position (pool_takes, row->position));
+    }
+  return TRUE;
+}
+
+/**
+ * lic_sqlite_fill_payable:
+ * @pool_id: one pool, or 0 for every pool of the caller's organization
+ *
+ * Puts the Payable list into %LIC_SQLITE_PAYABLE: in each pool with more users with access than
+ * licenses paid (its counts say which, without counting), the `assigned − available` users of
+ * the latest rank. A pool's users are ranked by a sort of its few hundred assignments, which is
+ * cheaper than ranking every payable pool's at once with a window function.
+ */
+gboolean
+lic_sqlite_fill_payable (LicSqliteConnection  *connection,
+                         const LicCaller      *caller,
+                         gint64                pool_id,
+                         GError              **error)
+{
+  g_autoptr(LicSqliteQuery) query = NULL;
+  g_autoptr(LicSqliteStatement) pools = NULL;
+  g_autoptr(LicSqliteStatement) latest = NULL;
+  g_autoptr(LicSqliteStatement) add = NULL;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (!lic_sqlite_connection_exec (connection,
+                                   "CREATE TEMP TABLE IF NOT EXISTS payable_users"
+                                   " (pool_id INTEGER NOT NULL, user_id INTEGER NOT NULL,"
+                                   "  position INTEGER NOT NULL, PRIMARY KEY (pool_id, user_id))"
+                                   " WITHOUT ROWID;"
+                                   "CREATE INDEX IF NOT EXISTS temp.payable_users_by_user"
+                                   " ON payable_users (user_id);"
+                                   "DELETE FROM " LIC_SQLITE_PAYABLE ";",
+                                   error))
+    return FALSE;
+
+  query = lic_sqlite_query_new ("SELECT po.id, po.active_count - po.quantity_paid FROM pools po"
+                                " JOIN schools sc ON sc.id = po.school_id"
+                                " WHERE sc.organization_id = ?"
+                                " AND po.active_count > po.quantity_paid");
+  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
+  if (pool_id > 0)
+    {
+      lic_sqlite_query_append (query, " AND po.id = ?");
+      lic_sqlite_query_bind_int (query, pool_id);
+    }
+  pools = lic_sqlite_query_prepare (query, connection, error);
+  if (pools == NULL)
+    return FALSE;
+  while ((rc = lic_sqlite_step (pools, error)) == SQLITE_ROW)
+    {
+      gint64 pair[2] = { sqlite3_column_int64 (pools, 0), sqlite3_column_int64 (pools, 1) };
+
+      g_array_append_vals (found, pair, 2);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  latest = lic_sqlite_connection_prepare (connection,
+                                          "SELECT a.user_id FROM assignments a"
+                                          " WHERE a.pool_id = ? AND a.state = 'active'"
+                                          " ORDER BY " LIC_SQLITE_LATEST_FIRST " LIMIT ?",
+                                          error);
+  add = lic_sqlite_connection_prepare (connection,
+                                       "INSERT INTO " LIC_SQLITE_PAYABLE
+                                       " (pool_id, user_id, position) VALUES (?, ?, ?)",
+                                       error);
+  if (latest == NULL || add == NULL)
+    return FALSE;
+  for (guint i = 0; i < found->len; i += 2)
+    {
+      gint64 id = g_array_index (found, gint64, i);
+      gint64 position = 0;
+
+      sqlite3_bind_int64 (latest, 1, id);
+      sqlite3_bind_int64 (latest, 2, g_array_index (found, gint64, i + 1));
+      while ((rc = lic_sqlite_step (latest, error)) == SQLITE_ROW)
+        {
+          sqlite3_bind_int64 (add, 1, id);
+          sqlite3_bind_int64 (add, 2, sqlite3_column_int64 (latest, 0));
+          sqlite3_bind_int64 (add, 3, ++position);
+          if (!lic_sqlite_run_once (add, error))
+            return FALSE;
+        }
+      lic_sqlite_statement_reset (latest);
+      if (rc != SQLITE_DONE)
+        return FALSE;
     }
   return TRUE;
 }

@@ -43,6 +43,10 @@ G_BEGIN_DECLS
 #define LIC_SQLITE_LATEST_FIRST "(a.kept_at IS NOT NULL), a.assigned_at DESC, a.user_id DESC"
 #define LIC_SQLITE_EARLIEST_FIRST "(a.kept_at IS NULL), a.assigned_at, a.user_id"
 
+/* The Payable list, once lic_sqlite_fill_payable() has filled it: (pool_id, user_id, position),
+ * position 1 the latest rank of the pool. A table of the connection's own. */
+#define LIC_SQLITE_PAYABLE "temp.payable_users"
+
 /* The admins of school ?2 of organization ?1: its organization's admins and its school
  * admins. */
 #define LIC_SQLITE_SCHOOL_ADMINS \
@@ -252,6 +256,10 @@ gboolean             lic_sqlite_mail_access         (LicSqliteConnection   *conn
                                                      gint64                 source_id,
                                                      gboolean               again,
                                                      gint64                *mailed,
+                                                     GError               **error);
+gboolean             lic_sqlite_fill_payable        (LicSqliteConnection   *connection,
+                                                     const LicCaller       *caller,
+                                                     gint64                 pool_id,
                                                      GError               **error);
 gboolean             lic_sqlite_user_pools          (LicSqliteConnection   *connection,
                                                      const LicCaller       *caller,

@@ -852,6 +852,45 @@ user_from_list_row (LicSqliteStatement *stmt)
   return user_from_row (stmt, 0);
 }
 
+/* Lists of users up to this long are read from the list rather than from the organization. */
+#define LIST_DRIVEN_MAX 5000
+
+/* @size: (out): about how many users a list (Payable or No access) holds, from the pools'
+ * counts; G_MAXINT64 for no list */
+static gboolean
+list_size (LicSqliteConnection  *connection,
+           const LicCaller      *caller,
+           const LicUserFilter  *filter,
+           gint64               *size,
+           GError              **error)
+{
+  g_autoptr(LicSqliteQuery) query = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+
+  *size = G_MAXINT64;
+  if (filter->list == LIC_USER_LIST_ALL)
+    return TRUE;
+  query = lic_sqlite_query_new (filter->list == LIC_USER_LIST_PAYABLE
+                                ? "SELECT coalesce (sum (po.active_count - po.quantity_paid), 0)"
+                                  " FROM pools po JOIN schools sc ON sc.id = po.school_id"
+                                  " WHERE sc.organization_id = ?"
+                                  " AND po.active_count > po.quantity_paid"
+                                : "SELECT coalesce (sum (po.no_access_count), 0)"
+                                  " FROM pools po JOIN schools sc ON sc.id = po.school_id"
+                                  " WHERE sc.organization_id = ?");
+  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
+  if (filter->pool_id > 0)
+    {
+      lic_sqlite_query_append (query, " AND po.id = ?");
+      lic_sqlite_query_bind_int (query, filter->pool_id);
+    }
+  stmt = lic_sqlite_query_prepare (query, connection, error);
+  if (stmt == NULL || lic_sqlite_step (stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *size = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 static GPtrArray *
 lic_sqlite_store_list_users (LicStore             *store,
                              const LicCaller      *caller,
@@ -866,13 +905,23 @@ lic_sqlite_store_list_users (LicStore             *store,
   g_autoptr(LicSqliteQuery) query = NULL;
   g_autoptr(LicSqliteStatement) stmt = NULL;
   g_autoptr(GPtrArray) users = NULL;
+  gint64 size = G_MAXINT64;
 
   connection = lic_sqlite_store_acquire (self, error);
-  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_READ, error))
+  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_READ, error)
+      || !list_size (connection, caller, filter, &size, error)
+      || (filter->list == LIC_USER_LIST_PAYABLE
+          && !lic_sqlite_fill_payable (connection, caller, filter->pool_id, error)))
     return NULL;
 
-  query = lic_sqlite_query_new ("SELECT " USER_COLUMNS " FROM users u"
-                                " WHERE u.organization_id = ?");
+  /* A short list (the Payable list is a few users) is read user by user and sorted, rather
+   * than found by walking the whole organization in name order: the unary + keeps SQLite from
+   * choosing the latter. */
+  query = lic_sqlite_query_new (size <= LIST_DRIVEN_MAX
+                                ? "SELECT " USER_COLUMNS " FROM users u"
+                                  " WHERE +u.organization_id = ?"
+                                : "SELECT " USER_COLUMNS " FROM users u"
+                                  " WHERE u.organization_id = ?");
   lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
   lic_sqlite_add_school_scope (query, caller, "u.school_id");
   if (filter->role >= 0)
@@ -894,32 +943,22 @@ lic_sqlite_store_list_users (LicStore             *store,
   switch (filter->list)
     {
     case LIC_USER_LIST_PAYABLE:
-      /* In each pool with more users with access than licenses paid for, the (assigned -
-       * paid) of the latest rank. The pools' counts find those pools without counting. */
-      lic_sqlite_query_append (query,
-                               " AND u.id IN (SELECT r.user_id FROM"
-                               "  (SELECT a.pool_id, a.user_id, row_number () OVER"
-                               "    (PARTITION BY a.pool_id ORDER BY " LIC_SQLITE_LATEST_FIRST
-                               "    ) AS latest"
-                               "   FROM pools po JOIN schools sc ON sc.id = po.school_id"
-                               "   JOIN assignments a ON a.pool_id = po.id AND a.state = 'active'"
-                               "   WHERE sc.organization_id = ?"
-                               "   AND po.active_count > po.quantity_paid");
-      lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
-      if (filter->pool_id > 0)
-        {
-          lic_sqlite_query_append (query, " AND po.id = ?");
-          lic_sqlite_query_bind_int (query, filter->pool_id);
-        }
-      lic_sqlite_query_append (query, ") r JOIN pools po ON po.id = r.pool_id"
-                                      " WHERE r.latest <= po.active_count - po.quantity_paid)");
+      /* lic_sqlite_fill_payable() found them, pool by pool. A short list is the set to read;
+       * a long one is looked up for each user on the way through the organization. */
+      lic_sqlite_query_append (query, size <= LIST_DRIVEN_MAX
+                                      ? " AND u.id IN (SELECT user_id FROM " LIC_SQLITE_PAYABLE ")"
+                                      : " AND EXISTS (SELECT 1 FROM " LIC_SQLITE_PAYABLE " l"
+                                        " WHERE l.user_id = u.id)");
       break;
     case LIC_USER_LIST_NO_ACCESS:
-      lic_sqlite_query_append (query, " AND u.id IN (SELECT user_id FROM assignments"
-                                      " WHERE state = 'no_access'");
+      lic_sqlite_query_append (query, size <= LIST_DRIVEN_MAX
+                                      ? " AND u.id IN (SELECT a.user_id FROM assignments a"
+                                        " WHERE a.state = 'no_access'"
+                                      : " AND EXISTS (SELECT 1 FROM assignments a"
+                                        " WHERE a.user_id = u.id AND a.state = 'no_access'");
       if (filter->pool_id > 0)
         {
-          lic_sqlite_query_append (query, " AND pool_id = ?");
+          lic_sqlite_query_append (query, " AND a.pool_id = ?");
           lic_sqlite_query_bind_int (query, filter->pool_id);
         }
       lic_sqlite_query_append (query, ")");
