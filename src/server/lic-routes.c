@@ -60,7 +60,7 @@ set_test_clock (LicRequest  *request,
   now = lic_clock_now ();
   text = lic_clock_format (now);
   if (!lic_store_set_setting (lic_request_get_store (request), LIC_CLOCK_SETTING, text, error)
-      || !lic_store_sweep (lic_request_get_store (request), now, &report, error))
+      || !lic_store_sweep (lic_request_get_store (request), now, NULL, &report, error))
     return FALSE;
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "now");

@@ -10,6 +10,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <gio/gio.h>
 #include <string.h>
 
 #include "lic-clock.h"
@@ -1005,6 +1006,7 @@ step_term_end (LicSqliteConnection  *connection,
 gboolean
 lic_sqlite_store_sweep (LicStore        *store,
                         GDateTime       *clock_now,
+                        GCancellable    *cancellable,
                         LicSweepReport  *report,
                         GError         **error)
 {
@@ -1022,7 +1024,8 @@ lic_sqlite_store_sweep (LicStore        *store,
       LicSweepReport before = *report;
       gboolean done;
 
-      if (!find_step (connection, STEP_LATE, now, &step, error)
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || !find_step (connection, STEP_LATE, now, &step, error)
           || !find_step (connection, STEP_SUSPEND, now, &step, error)
           || !find_step (connection, STEP_TERM_END, now, &step, error))
         return FALSE;

@@ -269,6 +269,7 @@ gboolean             lic_sqlite_user_pools          (LicSqliteConnection   *conn
                                                      GError               **error);
 gboolean             lic_sqlite_store_sweep         (LicStore              *store,
                                                      GDateTime             *now,
+                                                     GCancellable          *cancellable,
                                                      LicSweepReport        *report,
                                                      GError               **error);
 GPtrArray           *lic_sqlite_store_list_purchase_requests (LicStore     *store,

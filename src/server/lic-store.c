@@ -873,6 +873,8 @@ lic_user_license_free (LicUserLicense *license)
  * @now: the time the rules read
  * @report: (out caller-allocates): what the sweep did
  *
+ * @cancellable: (nullable): stops the sweep between two steps (with %G_IO_ERROR_CANCELLED)
+ *
  * Takes every step of the compliance rules due at @now that has not been taken: e-mails late
  * purchase requests' admins, suspends those unpaid on day 60, ends terms. Each step is one
  * transaction, and records that it was taken, so that a second sweep (by this server or
@@ -882,13 +884,14 @@ lic_user_license_free (LicUserLicense *license)
 gboolean
 lic_store_sweep (LicStore        *self,
                  GDateTime       *now,
+                 GCancellable    *cancellable,
                  LicSweepReport  *report,
                  GError         **error)
 {
   g_return_val_if_fail (LIC_IS_STORE (self), FALSE);
   g_return_val_if_fail (now != NULL && report != NULL, FALSE);
 
-  return LIC_STORE_GET_IFACE (self)->sweep (self, now, report, error);
+  return LIC_STORE_GET_IFACE (self)->sweep (self, now, cancellable, report, error);
 }
 
 /**

@@ -382,6 +382,7 @@ struct _LicStoreInterface
 
   gboolean     (*sweep)          (LicStore                *self,
                                   GDateTime               *now,
+                                  GCancellable            *cancellable,
                                   LicSweepReport          *report,
                                   GError                 **error);
   GPtrArray   *(*list_purchase_requests) (LicStore        *self,
@@ -614,6 +615,7 @@ gboolean     lic_store_finish_mail    (LicStore                *self,
 
 gboolean     lic_store_sweep          (LicStore                *self,
                                        GDateTime               *now,
+                                       GCancellable            *cancellable,
                                        LicSweepReport          *report,
                                        GError                 **error);
 GPtrArray   *lic_store_list_purchase_requests (LicStore        *self,

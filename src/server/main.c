@@ -15,6 +15,7 @@
 #include "lic-password.h"
 #include "lic-server.h"
 #include "lic-sqlite-store.h"
+#include "lic-sweeper.h"
 #include "lic-texts.h"
 
 #define DEFAULT_KEEP_ALIVE_S 20
@@ -100,27 +101,6 @@ load_demo_city (LicStore  *store,
   else
     g_message ("The demo municipality is already loaded");
   return TRUE;
-}
-
-/* The compliance sweep: e-mails for late purchase requests, suspensions on day 60, the ends of
- * terms, whatever has fallen due by the server's clock. A sweep that fails (the database busy
- * for too long) is logged and the next one catches up; each step it took is kept. */
-static gboolean
-sweep (gpointer user_data)
-{
-  LicStore *store = user_data;
-  g_autoptr(GDateTime) now = lic_clock_now ();
-  g_autoptr(GError) error = NULL;
-  LicSweepReport report;
-
-  if (!lic_store_sweep (store, now, &report, &error))
-    g_message ("The compliance sweep stopped, to go on at the next: %s", error->message);
-  else if (report.late > 0 || report.suspended > 0 || report.terms_ended > 0)
-    g_message ("Compliance sweep: %" G_GINT64_FORMAT " purchase requests late, %"
-               G_GINT64_FORMAT " suspended, %" G_GINT64_FORMAT " terms ended; %" G_GINT64_FORMAT
-               " users lost access", report.late, report.suspended, report.terms_ended,
-               report.lost_access);
-  return G_SOURCE_CONTINUE;
 }
 
 /* --test-clock: the time POST /test/clock set last, if it did, stands again after a restart. */
@@ -227,6 +207,7 @@ serve (const Options  *options,
   g_autoptr(LicSqliteStore) store = NULL;
   g_autoptr(LicMailer) mailer = NULL;
   g_autoptr(LicServer) server = NULL;
+  g_autoptr(LicSweeper) sweeper = NULL;
   g_autofree char *maildir = NULL;
   LicMailerConfig mail = {
     options->smtp_url, options->smtp_user, g_getenv (SMTP_PASSWORD_VARIABLE), options->maildir,
@@ -251,15 +232,16 @@ serve (const Options  *options,
   if (mailer == NULL)
     return FALSE;
 
-  /* Catch up on whatever fell due while the server was down, before answering anyone. */
-  sweep (store);
-  g_timeout_add_seconds (SWEEP_INTERVAL_S, sweep, store);
+  /* Catch up on whatever fell due while the server was down (e-mails for late purchase
+   * requests, suspensions, the ends of terms) before answering anyone. */
+  lic_sweep_now (LIC_STORE (store), NULL);
 
   server = lic_server_new (LIC_STORE (store), options->test_clock, (guint) options->keep_alive);
   if (!lic_server_start (server, options->address, (guint16) options->port,
                          (guint) options->threads, error))
     return FALSE;
   lic_mailer_start (mailer);
+  sweeper = lic_sweeper_start (LIC_STORE (store), SWEEP_INTERVAL_S);
 
   /* The first line of stdout is the port and nothing else: scripts and tests wait for it. */
   printf ("%u\n", lic_server_get_port (server));
@@ -272,6 +254,7 @@ serve (const Options  *options,
   g_main_loop_run (loop);
 
   g_message ("Stopping");
+  g_clear_pointer (&sweeper, lic_sweeper_stop);
   lic_server_stop (server);
   lic_mailer_stop (mailer);
   return TRUE;
