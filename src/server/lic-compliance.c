@@ -100,6 +100,8 @@ lic_compliance_request_state (const char *created_at,
 {
   g_autofree char *late_on = NULL;
 
+  g_return_val_if_fail (created_at != NULL && now != NULL, LIC_REQUEST_STATE_DUE);
+
   if (paid_order_id > 0)
     return LIC_REQUEST_STATE_ORDERED;
   if (suspended_at != NULL)
@@ -168,7 +170,11 @@ is_open (const LicRequestFacts *request)
 gint64
 lic_compliance_capacity (const LicPoolFacts *facts)
 {
-  gint64 capacity = facts->available;
+  gint64 capacity;
+
+  g_return_val_if_fail (facts != NULL && facts->requests != NULL, 0);
+
+  capacity = facts->available;
 
   for (guint i = 0; i < facts->requests->len; i++)
     {
@@ -184,6 +190,8 @@ lic_compliance_capacity (const LicPoolFacts *facts)
 gint64
 lic_compliance_payable_users (const LicPoolFacts *facts)
 {
+  g_return_val_if_fail (facts != NULL, 0);
+
   return MAX (0, facts->assigned - facts->available);
 }
 
@@ -298,10 +306,14 @@ lic_compliance_pool_status (const LicPoolFacts *facts,
                             const char         *now,
                             LicPoolStatus      *status)
 {
-  g_autofree char *shown_since = lic_compliance_add_days (now,
-                                                          -LIC_COMPLIANCE_ORDER_PLACED_DAYS);
-  gint64 payable_users = lic_compliance_payable_users (facts);
+  g_autofree char *shown_since = NULL;
+  gint64 payable_users;
 
+  g_return_if_fail (facts != NULL && facts->requests != NULL);
+  g_return_if_fail (now != NULL && status != NULL);
+
+  shown_since = lic_compliance_add_days (now, -LIC_COMPLIANCE_ORDER_PLACED_DAYS);
+  payable_users = lic_compliance_payable_users (facts);
   status->phase = LIC_POOL_PHASE_NONE;
   status->payable = 0;
   status->capacity = lic_compliance_capacity (facts);
@@ -371,10 +383,14 @@ lic_compliance_pool_status (const LicPoolFacts *facts,
 GArray *
 lic_compliance_takes (const LicPoolFacts *facts)
 {
-  GArray *takes = g_array_new (FALSE, TRUE, sizeof (LicRequestTake));
-  gint64 capacity = lic_compliance_capacity (facts);
+  GArray *takes;
+  gint64 capacity;
   gint64 taken = 0;
 
+  g_return_val_if_fail (facts != NULL && facts->requests != NULL, NULL);
+
+  takes = g_array_new (FALSE, TRUE, sizeof (LicRequestTake));
+  capacity = lic_compliance_capacity (facts);
   g_array_set_clear_func (takes, (GDestroyNotify) lic_request_take_clear);
   /* The requests are by created_at, so by due date too. */
   for (guint i = 0; i < facts->requests->len; i++)
