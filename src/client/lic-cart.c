@@ -16,6 +16,8 @@ struct _LicCart
   gint64 line_count;
   gint64 total;
   char *currency;
+  gboolean purchase_request_allowed;
+  char *purchase_request_reason;
 };
 
 G_DEFINE_FINAL_TYPE (LicCart, lic_cart, G_TYPE_OBJECT)
@@ -26,6 +28,8 @@ enum {
   PROP_LINE_COUNT,
   PROP_TOTAL,
   PROP_CURRENCY,
+  PROP_PURCHASE_REQUEST_ALLOWED,
+  PROP_PURCHASE_REQUEST_REASON,
   N_PROPS
 };
 
@@ -38,6 +42,7 @@ lic_cart_finalize (GObject *object)
 
   g_clear_object (&self->lines);
   g_free (self->currency);
+  g_free (self->purchase_request_reason);
 
   G_OBJECT_CLASS (lic_cart_parent_class)->finalize (object);
 }
@@ -66,6 +71,14 @@ lic_cart_get_property (GObject    *object,
 
     case PROP_CURRENCY:
       g_value_set_string (value, self->currency);
+      break;
+
+    case PROP_PURCHASE_REQUEST_ALLOWED:
+      g_value_set_boolean (value, self->purchase_request_allowed);
+      break;
+
+    case PROP_PURCHASE_REQUEST_REASON:
+      g_value_set_string (value, self->purchase_request_reason);
       break;
 
     default:
@@ -97,6 +110,14 @@ lic_cart_set_property (GObject      *object,
 
     case PROP_CURRENCY:
       self->currency = g_value_dup_string (value);
+      break;
+
+    case PROP_PURCHASE_REQUEST_ALLOWED:
+      self->purchase_request_allowed = g_value_get_boolean (value);
+      break;
+
+    case PROP_PURCHASE_REQUEST_REASON:
+      self->purchase_request_reason = g_value_dup_string (value);
       break;
 
     default:
@@ -137,6 +158,18 @@ lic_cart_class_init (LicCartClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /* Whether purchase requests may be made now (FALSE while the organization is non-compliant). */
+  properties[PROP_PURCHASE_REQUEST_ALLOWED] =
+    g_param_spec_boolean ("purchase-request-allowed", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Why they may not, in the server's sentence, or NULL. */
+  properties[PROP_PURCHASE_REQUEST_REASON] =
+    g_param_spec_string ("purchase-request-reason", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -159,6 +192,9 @@ lic_cart_new_from_json (JsonObject  *object,
   gint64 line_count = 0;
   gint64 total = 0;
   const char *currency = NULL;
+  gboolean purchase_request_allowed = FALSE;
+  const char *purchase_request_reason = NULL;
+  JsonNode *purchase_request;
 
   g_return_val_if_fail (object != NULL, NULL);
 
@@ -169,12 +205,30 @@ lic_cart_new_from_json (JsonObject  *object,
       || !lic_json_get_int (object, "total", TRUE, &total, error)
       || !lic_json_get_string (object, "currency", TRUE, &currency, error))
     return NULL;
+  /* {"allowed", "reason"}; a server that does not send it takes no purchase requests. */
+  purchase_request = json_object_get_member (object, "purchase_request");
+  if (purchase_request != NULL && !JSON_NODE_HOLDS_NULL (purchase_request))
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (purchase_request))
+        {
+          g_set_error_literal (error, LIC_ERROR, LIC_ERROR_PARSE,
+                               "“purchase_request” must be an object");
+          return NULL;
+        }
+      if (!lic_json_get_bool (json_node_get_object (purchase_request), "allowed", TRUE,
+                              &purchase_request_allowed, error)
+          || !lic_json_get_string (json_node_get_object (purchase_request), "reason", FALSE,
+                                   &purchase_request_reason, error))
+        return NULL;
+    }
 
   return g_object_new (LIC_TYPE_CART,
                        "lines", lines,
                        "line-count", line_count,
                        "total", total,
                        "currency", currency,
+                       "purchase-request-allowed", purchase_request_allowed,
+                       "purchase-request-reason", purchase_request_reason,
                        NULL);
 }
 
@@ -213,4 +267,20 @@ lic_cart_get_currency (LicCart *self)
   g_return_val_if_fail (LIC_IS_CART (self), NULL);
 
   return self->currency;
+}
+
+gboolean
+lic_cart_get_purchase_request_allowed (LicCart *self)
+{
+  g_return_val_if_fail (LIC_IS_CART (self), FALSE);
+
+  return self->purchase_request_allowed;
+}
+
+const char *
+lic_cart_get_purchase_request_reason (LicCart *self)
+{
+  g_return_val_if_fail (LIC_IS_CART (self), NULL);
+
+  return self->purchase_request_reason;
 }

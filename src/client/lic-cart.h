@@ -22,5 +22,7 @@ GListModel *lic_cart_get_lines (LicCart *self);
 gint64      lic_cart_get_line_count (LicCart *self);
 gint64      lic_cart_get_total (LicCart *self);
 const char *lic_cart_get_currency (LicCart *self);
+gboolean    lic_cart_get_purchase_request_allowed (LicCart *self);
+const char *lic_cart_get_purchase_request_reason (LicCart *self);
 
 G_END_DECLS

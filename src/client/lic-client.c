@@ -3391,3 +3391,356 @@ lic_client_get_events_connected (LicClient *self)
 
   return self->events_connected;
 }
+
+/* Purchase requests and compliance */
+
+/**
+ * lic_client_request_purchase_async:
+ * @idempotency_key: made once per attempt, as for lic_client_checkout_async()
+ * @expected_total: the total the administrator confirmed, in minor units
+ *
+ * Checks out the cart as a purchase request: the licenses now, paid later (POST /checkout with
+ * "payment": "purchase_request"). While the organization has a suspended request unpaid, the
+ * server refuses with %LIC_ERROR_CONFLICT and the sentence of the cart's
+ * #LicCart:purchase-request-reason.
+ */
+void
+lic_client_request_purchase_async (LicClient           *self,
+                                   const char          *idempotency_key,
+                                   gint64               expected_total,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (idempotency_key != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "payment");
+  json_builder_add_string_value (builder, "purchase_request");
+  json_builder_set_member_name (builder, "idempotency_key");
+  json_builder_add_string_value (builder, idempotency_key);
+  json_builder_set_member_name (builder, "expected_total");
+  json_builder_add_int_value (builder, expected_total);
+  json_builder_end_object (builder);
+
+  request_item_async (self, lic_client_request_purchase_async, "POST", "/checkout", builder,
+                      LIC_TYPE_ORDER, order_from_json, TRUE, cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_request_purchase_finish:
+ *
+ * Returns: (transfer full): the order, whose lines name their purchase requests, or %NULL
+ *   with @error set
+ */
+LicOrder *
+lic_client_request_purchase_finish (LicClient     *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return item_finish (self, result, lic_client_request_purchase_async, error);
+}
+
+/**
+ * lic_client_list_purchase_requests_async:
+ * @state: (nullable): "due", "late", "suspended" or "ordered"; %NULL for all
+ * @cursor: (nullable): the @next_cursor of the page before, or %NULL for the first page
+ * @limit: the page size, or 0 for the server's default
+ *
+ * Lists one page of the purchase requests of the administrator's schools, newest first.
+ */
+void
+lic_client_list_purchase_requests_async (LicClient           *self,
+                                         const char          *state,
+                                         const char          *cursor,
+                                         guint                limit,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GString) filters = g_string_new (NULL);
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  query_add (filters, "state", state);
+  list_async (self, lic_client_list_purchase_requests_async, "/purchase-requests", filters->str,
+              cursor, limit, LIC_TYPE_PURCHASE_REQUEST,
+              (LicFromJsonFunc) lic_purchase_request_new_from_json, cancellable, callback,
+              user_data);
+}
+
+/**
+ * lic_client_list_purchase_requests_finish:
+ * @next_cursor: (out) (optional) (transfer full) (nullable): the cursor of the next page, or
+ *   %NULL on the last one
+ *
+ * Returns: (transfer full): a list model of #LicPurchaseRequest, or %NULL with @error set
+ */
+GListModel *
+lic_client_list_purchase_requests_finish (LicClient     *self,
+                                          GAsyncResult  *result,
+                                          char         **next_cursor,
+                                          GError       **error)
+{
+  g_return_val_if_fail (LIC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result,
+                                                  lic_client_list_purchase_requests_async),
+                        NULL);
+
+  return list_finish (result, next_cursor, error);
+}
+
+void
+lic_client_get_purchase_request_async (LicClient           *self,
+                                       gint64               request_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (request_id > 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf ("/purchase-requests/%" G_GINT64_FORMAT, request_id);
+  get_item_async (self, lic_client_get_purchase_request_async, path, LIC_TYPE_PURCHASE_REQUEST,
+                  (LicFromJsonFunc) lic_purchase_request_new_from_json, cancellable, callback,
+                  user_data);
+}
+
+/**
+ * lic_client_get_purchase_request_finish:
+ *
+ * Returns: (transfer full): the request, or %NULL with @error set (%LIC_ERROR_NOT_FOUND for
+ *   one outside the administrator's schools)
+ */
+LicPurchaseRequest *
+lic_client_get_purchase_request_finish (LicClient     *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  return item_finish (self, result, lic_client_get_purchase_request_async, error);
+}
+
+/* The object member @member of an answer, read by @from_json. */
+static gpointer
+member_from_json (JsonObject       *root,
+                  const char       *member,
+                  LicFromJsonFunc   from_json,
+                  GError          **error)
+{
+  JsonObject *object = get_object_member (root, member, error);
+
+  return object != NULL ? from_json (object, error) : NULL;
+}
+
+static gpointer
+paid_request_from_json (JsonObject  *root,
+                        GError     **error)
+{
+  return member_from_json (root, "purchase_request",
+                           (LicFromJsonFunc) lic_purchase_request_new_from_json, error);
+}
+
+static gpointer
+pool_from_json (JsonObject  *root,
+                GError     **error)
+{
+  return member_from_json (root, "pool", (LicFromJsonFunc) lic_pool_new_from_json, error);
+}
+
+static JsonBuilder *
+payment_body (const char *idempotency_key,
+              gint64      expected_total,
+              gint64      quantity)
+{
+  JsonBuilder *builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  if (quantity > 0)
+    {
+      json_builder_set_member_name (builder, "quantity");
+      json_builder_add_int_value (builder, quantity);
+    }
+  json_builder_set_member_name (builder, "idempotency_key");
+  json_builder_add_string_value (builder, idempotency_key);
+  json_builder_set_member_name (builder, "expected_total");
+  json_builder_add_int_value (builder, expected_total);
+  json_builder_end_object (builder);
+  return builder;
+}
+
+/**
+ * lic_client_pay_purchase_request_async:
+ * @idempotency_key: made once per attempt (8 to 200 characters) and sent again unchanged when
+ *   it is repeated, so that the server makes one order of it
+ * @expected_total: what the administrator confirmed paying (the request's #LicPurchaseRequest:price)
+ *
+ * Places the order that pays a purchase request: the users who lost access get it back.
+ */
+void
+lic_client_pay_purchase_request_async (LicClient           *self,
+                                       gint64               request_id,
+                                       const char          *idempotency_key,
+                                       gint64               expected_total,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (request_id > 0 && idempotency_key != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  builder = payment_body (idempotency_key, expected_total, 0);
+  path = g_strdup_printf ("/purchase-requests/%" G_GINT64_FORMAT "/order", request_id);
+  request_item_async (self, lic_client_pay_purchase_request_async, "POST", path, builder,
+                      LIC_TYPE_PURCHASE_REQUEST, paid_request_from_json, FALSE, cancellable,
+                      callback, user_data);
+}
+
+/**
+ * lic_client_pay_purchase_request_finish:
+ *
+ * Returns: (transfer full): the request, now `ordered` with the order that paid it, or %NULL
+ *   with @error set (%LIC_ERROR_CONFLICT if it was paid already or the price changed)
+ */
+LicPurchaseRequest *
+lic_client_pay_purchase_request_finish (LicClient     *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  return item_finish (self, result, lic_client_pay_purchase_request_async, error);
+}
+
+/**
+ * lic_client_keep_async:
+ * @user_id: a user on the pool's Payable list, who keeps access
+ * @instead_of: a user of the pool not on it, whose license they take
+ */
+void
+lic_client_keep_async (LicClient           *self,
+                       gint64               pool_id,
+                       gint64               user_id,
+                       gint64               instead_of,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (pool_id > 0 && user_id > 0 && instead_of > 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "user_id");
+  json_builder_add_int_value (builder, user_id);
+  json_builder_set_member_name (builder, "instead_of");
+  json_builder_add_int_value (builder, instead_of);
+  json_builder_end_object (builder);
+  path = g_strdup_printf ("/pools/%" G_GINT64_FORMAT "/keep", pool_id);
+  request_item_async (self, lic_client_keep_async, "POST", path, builder, LIC_TYPE_POOL,
+                      pool_from_json, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_keep_finish:
+ *
+ * Returns: (transfer full): the pool afterwards, or %NULL with @error set
+ */
+LicPool *
+lic_client_keep_finish (LicClient     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  return item_finish (self, result, lic_client_keep_async, error);
+}
+
+/**
+ * lic_client_renew_async:
+ * @quantity: licenses for the pool's next term (1 to 100000)
+ * @idempotency_key: made once per attempt, as for paying
+ * @expected_total: what the administrator confirmed paying
+ *
+ * Renews a pool for its next term; only inside its renewal period.
+ */
+void
+lic_client_renew_async (LicClient           *self,
+                        gint64               pool_id,
+                        gint64               quantity,
+                        const char          *idempotency_key,
+                        gint64               expected_total,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (pool_id > 0 && quantity > 0 && idempotency_key != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  builder = payment_body (idempotency_key, expected_total, quantity);
+  path = g_strdup_printf ("/pools/%" G_GINT64_FORMAT "/renewals", pool_id);
+  request_item_async (self, lic_client_renew_async, "POST", path, builder, LIC_TYPE_POOL,
+                      pool_from_json, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_renew_finish:
+ *
+ * Returns: (transfer full): the pool afterwards (its #LicPool:renewed raised), or %NULL with
+ *   @error set (%LIC_ERROR_CONFLICT outside the renewal period)
+ */
+LicPool *
+lic_client_renew_finish (LicClient     *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  return item_finish (self, result, lic_client_renew_async, error);
+}
+
+/**
+ * lic_client_list_notices_async:
+ *
+ * Lists the notices of every pool of the administrator's schools, most urgent first, for the
+ * top of the window.
+ */
+void
+lic_client_list_notices_async (LicClient           *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (LIC_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  list_all_async (self, lic_client_list_notices_async, "/notices", NULL, LIC_TYPE_NOTICE,
+                  (LicFromJsonFunc) lic_notice_new_from_json, cancellable, callback, user_data);
+}
+
+/**
+ * lic_client_list_notices_finish:
+ *
+ * Returns: (transfer full): a list model of #LicNotice, each naming its pool, or %NULL with
+ *   @error set
+ */
+GListModel *
+lic_client_list_notices_finish (LicClient     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return list_all_finish (self, result, lic_client_list_notices_async, error);
+}

@@ -392,6 +392,75 @@ gboolean         lic_client_mark_notifications_read_finish (LicClient  *self,
                                                   GAsyncResult         *result,
                                                   GError              **error);
 
+/* Purchase requests and compliance */
+
+void             lic_client_request_purchase_async (LicClient          *self,
+                                                  const char           *idempotency_key,
+                                                  gint64                expected_total,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+LicOrder        *lic_client_request_purchase_finish (LicClient         *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void             lic_client_list_purchase_requests_async (LicClient    *self,
+                                                  const char           *state,
+                                                  const char           *cursor,
+                                                  guint                 limit,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GListModel      *lic_client_list_purchase_requests_finish (LicClient   *self,
+                                                  GAsyncResult         *result,
+                                                  char                **next_cursor,
+                                                  GError              **error);
+void             lic_client_get_purchase_request_async (LicClient      *self,
+                                                  gint64                request_id,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+LicPurchaseRequest *lic_client_get_purchase_request_finish (LicClient  *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void             lic_client_pay_purchase_request_async (LicClient      *self,
+                                                  gint64                request_id,
+                                                  const char           *idempotency_key,
+                                                  gint64                expected_total,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+LicPurchaseRequest *lic_client_pay_purchase_request_finish (LicClient  *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void             lic_client_keep_async           (LicClient            *self,
+                                                  gint64                pool_id,
+                                                  gint64                user_id,
+                                                  gint64                instead_of,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+LicPool         *lic_client_keep_finish          (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void             lic_client_renew_async          (LicClient            *self,
+                                                  gint64                pool_id,
+                                                  gint64                quantity,
+                                                  const char           *idempotency_key,
+                                                  gint64                expected_total,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+LicPool         *lic_client_renew_finish         (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void             lic_client_list_notices_async   (LicClient            *self,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GListModel      *lic_client_list_notices_finish  (LicClient            *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
 void             lic_client_start_events         (LicClient            *self);
 void             lic_client_stop_events          (LicClient            *self);
 gboolean         lic_client_get_events_connected (LicClient            *self);

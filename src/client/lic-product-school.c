@@ -21,6 +21,12 @@ struct _LicProductSchool
   gint64 to_renew;
   gint64 no_access;
   GListModel *order_lines;
+  gint64 capacity;
+  gint64 renewed;
+  char *phase;
+  char *term_end;
+  char *renewal_starts;
+  GListModel *notices;
 };
 
 G_DEFINE_FINAL_TYPE (LicProductSchool, lic_product_school, G_TYPE_OBJECT)
@@ -36,6 +42,12 @@ enum {
   PROP_TO_RENEW,
   PROP_NO_ACCESS,
   PROP_ORDER_LINES,
+  PROP_CAPACITY,
+  PROP_RENEWED,
+  PROP_PHASE,
+  PROP_TERM_END,
+  PROP_RENEWAL_STARTS,
+  PROP_NOTICES,
   N_PROPS
 };
 
@@ -48,6 +60,10 @@ lic_product_school_finalize (GObject *object)
 
   g_free (self->school_name);
   g_clear_object (&self->order_lines);
+  g_free (self->phase);
+  g_free (self->term_end);
+  g_free (self->renewal_starts);
+  g_clear_object (&self->notices);
 
   G_OBJECT_CLASS (lic_product_school_parent_class)->finalize (object);
 }
@@ -96,6 +112,30 @@ lic_product_school_get_property (GObject    *object,
 
     case PROP_ORDER_LINES:
       g_value_set_object (value, self->order_lines);
+      break;
+
+    case PROP_CAPACITY:
+      g_value_set_int64 (value, self->capacity);
+      break;
+
+    case PROP_RENEWED:
+      g_value_set_int64 (value, self->renewed);
+      break;
+
+    case PROP_PHASE:
+      g_value_set_string (value, self->phase);
+      break;
+
+    case PROP_TERM_END:
+      g_value_set_string (value, self->term_end);
+      break;
+
+    case PROP_RENEWAL_STARTS:
+      g_value_set_string (value, self->renewal_starts);
+      break;
+
+    case PROP_NOTICES:
+      g_value_set_object (value, self->notices);
       break;
 
     default:
@@ -147,6 +187,30 @@ lic_product_school_set_property (GObject      *object,
 
     case PROP_ORDER_LINES:
       self->order_lines = g_value_dup_object (value);
+      break;
+
+    case PROP_CAPACITY:
+      self->capacity = g_value_get_int64 (value);
+      break;
+
+    case PROP_RENEWED:
+      self->renewed = g_value_get_int64 (value);
+      break;
+
+    case PROP_PHASE:
+      self->phase = g_value_dup_string (value);
+      break;
+
+    case PROP_TERM_END:
+      self->term_end = g_value_dup_string (value);
+      break;
+
+    case PROP_RENEWAL_STARTS:
+      self->renewal_starts = g_value_dup_string (value);
+      break;
+
+    case PROP_NOTICES:
+      self->notices = g_value_dup_object (value);
       break;
 
     default:
@@ -217,6 +281,42 @@ lic_product_school_class_init (LicProductSchoolClass *klass)
                          G_TYPE_LIST_MODEL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /* Licenses users may hold now: those paid, and those of unpaid purchase requests that have arrived. */
+  properties[PROP_CAPACITY] =
+    g_param_spec_int64 ("capacity", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Licenses ordered for the next term. */
+  properties[PROP_RENEWED] =
+    g_param_spec_int64 ("renewed", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* The compliance phase of the pool: none, due, late, suspended or order_placed. */
+  properties[PROP_PHASE] =
+    g_param_spec_string ("phase", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* The end of the term, ISO 8601 date, or NULL. */
+  properties[PROP_TERM_END] =
+    g_param_spec_string ("term-end", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* The first day of the renewal period, ISO 8601 date, or NULL. */
+  properties[PROP_RENEWAL_STARTS] =
+    g_param_spec_string ("renewal-starts", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* The pool's notices (LicNotice), most urgent first. */
+  properties[PROP_NOTICES] =
+    g_param_spec_object ("notices", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -244,6 +344,12 @@ lic_product_school_new_from_json (JsonObject  *object,
   gint64 to_renew = 0;
   gint64 no_access = 0;
   g_autoptr(GListModel) order_lines = NULL;
+  gint64 capacity = 0;
+  gint64 renewed = 0;
+  const char *phase = NULL;
+  const char *term_end = NULL;
+  const char *renewal_starts = NULL;
+  g_autoptr(GListModel) notices = NULL;
 
   g_return_val_if_fail (object != NULL, NULL);
 
@@ -257,7 +363,14 @@ lic_product_school_new_from_json (JsonObject  *object,
       || !lic_json_get_int (object, "no_access", FALSE, &no_access, error)
       || !lic_json_get_list (object, "order_lines", FALSE, LIC_TYPE_ORDER_LINE,
                              (LicFromJsonFunc) lic_order_line_new_from_json,
-                             &order_lines, error))
+                             &order_lines, error)
+      || !lic_json_get_int (object, "capacity", FALSE, &capacity, error)
+      || !lic_json_get_int (object, "renewed", FALSE, &renewed, error)
+      || !lic_json_get_string (object, "phase", FALSE, &phase, error)
+      || !lic_json_get_string (object, "term_end", FALSE, &term_end, error)
+      || !lic_json_get_string (object, "renewal_starts", FALSE, &renewal_starts, error)
+      || !lic_json_get_list (object, "notices", FALSE, LIC_TYPE_NOTICE,
+                             (LicFromJsonFunc) lic_notice_new_from_json, &notices, error))
     return NULL;
 
   return g_object_new (LIC_TYPE_PRODUCT_SCHOOL,
@@ -270,6 +383,12 @@ lic_product_school_new_from_json (JsonObject  *object,
                        "to-renew", to_renew,
                        "no-access", no_access,
                        "order-lines", order_lines,
+                       "capacity", capacity,
+                       "renewed", renewed,
+                       "phase", phase,
+                       "term-end", term_end,
+                       "renewal-starts", renewal_starts,
+                       "notices", notices,
                        NULL);
 }
 
@@ -348,4 +467,52 @@ lic_product_school_get_order_lines (LicProductSchool *self)
   g_return_val_if_fail (LIC_IS_PRODUCT_SCHOOL (self), NULL);
 
   return self->order_lines;
+}
+
+gint64
+lic_product_school_get_capacity (LicProductSchool *self)
+{
+  g_return_val_if_fail (LIC_IS_PRODUCT_SCHOOL (self), 0);
+
+  return self->capacity;
+}
+
+gint64
+lic_product_school_get_renewed (LicProductSchool *self)
+{
+  g_return_val_if_fail (LIC_IS_PRODUCT_SCHOOL (self), 0);
+
+  return self->renewed;
+}
+
+const char *
+lic_product_school_get_phase (LicProductSchool *self)
+{
+  g_return_val_if_fail (LIC_IS_PRODUCT_SCHOOL (self), NULL);
+
+  return self->phase;
+}
+
+const char *
+lic_product_school_get_term_end (LicProductSchool *self)
+{
+  g_return_val_if_fail (LIC_IS_PRODUCT_SCHOOL (self), NULL);
+
+  return self->term_end;
+}
+
+const char *
+lic_product_school_get_renewal_starts (LicProductSchool *self)
+{
+  g_return_val_if_fail (LIC_IS_PRODUCT_SCHOOL (self), NULL);
+
+  return self->renewal_starts;
+}
+
+GListModel *
+lic_product_school_get_notices (LicProductSchool *self)
+{
+  g_return_val_if_fail (LIC_IS_PRODUCT_SCHOOL (self), NULL);
+
+  return self->notices;
 }

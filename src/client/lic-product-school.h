@@ -28,5 +28,11 @@ gint64      lic_product_school_get_payable (LicProductSchool *self);
 gint64      lic_product_school_get_to_renew (LicProductSchool *self);
 gint64      lic_product_school_get_no_access (LicProductSchool *self);
 GListModel *lic_product_school_get_order_lines (LicProductSchool *self);
+gint64      lic_product_school_get_capacity (LicProductSchool *self);
+gint64      lic_product_school_get_renewed (LicProductSchool *self);
+const char *lic_product_school_get_phase (LicProductSchool *self);
+const char *lic_product_school_get_term_end (LicProductSchool *self);
+const char *lic_product_school_get_renewal_starts (LicProductSchool *self);
+GListModel *lic_product_school_get_notices (LicProductSchool *self);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "lic-json.h"
+#include "lic-notice.h"
 #include "lic-pool.h"
 
 struct _LicPool
@@ -25,6 +26,10 @@ struct _LicPool
   char *awaiting_since;
   GArray *linked_group_ids;
   gint64 waiting;
+  gint64 capacity;
+  gint64 renewed;
+  char *renewal_starts;
+  GListModel *notices;
 };
 
 G_DEFINE_FINAL_TYPE (LicPool, lic_pool, G_TYPE_OBJECT)
@@ -47,6 +52,10 @@ enum {
   PROP_AWAITING_SINCE,
   PROP_LINKED_GROUP_IDS,
   PROP_WAITING,
+  PROP_CAPACITY,
+  PROP_RENEWED,
+  PROP_RENEWAL_STARTS,
+  PROP_NOTICES,
   N_PROPS
 };
 
@@ -63,6 +72,8 @@ lic_pool_finalize (GObject *object)
   g_free (self->term_end);
   g_free (self->awaiting_since);
   g_clear_pointer (&self->linked_group_ids, g_array_unref);
+  g_free (self->renewal_starts);
+  g_clear_object (&self->notices);
 
   G_OBJECT_CLASS (lic_pool_parent_class)->finalize (object);
 }
@@ -139,6 +150,22 @@ lic_pool_get_property (GObject    *object,
 
     case PROP_WAITING:
       g_value_set_int64 (value, self->waiting);
+      break;
+
+    case PROP_CAPACITY:
+      g_value_set_int64 (value, self->capacity);
+      break;
+
+    case PROP_RENEWED:
+      g_value_set_int64 (value, self->renewed);
+      break;
+
+    case PROP_RENEWAL_STARTS:
+      g_value_set_string (value, self->renewal_starts);
+      break;
+
+    case PROP_NOTICES:
+      g_value_set_object (value, self->notices);
       break;
 
     default:
@@ -220,9 +247,36 @@ lic_pool_set_property (GObject      *object,
       self->waiting = g_value_get_int64 (value);
       break;
 
+    case PROP_CAPACITY:
+      self->capacity = g_value_get_int64 (value);
+      break;
+
+    case PROP_RENEWED:
+      self->renewed = g_value_get_int64 (value);
+      break;
+
+    case PROP_RENEWAL_STARTS:
+      self->renewal_starts = g_value_dup_string (value);
+      break;
+
+    case PROP_NOTICES:
+      self->notices = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+lic_pool_constructed (GObject *object)
+{
+  LicPool *self = LIC_POOL (object);
+
+  G_OBJECT_CLASS (lic_pool_parent_class)->constructed (object);
+
+  if (self->notices == NULL)
+    self->notices = G_LIST_MODEL (g_list_store_new (LIC_TYPE_NOTICE));
 }
 
 static void
@@ -230,6 +284,7 @@ lic_pool_class_init (LicPoolClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = lic_pool_constructed;
   object_class->finalize = lic_pool_finalize;
   object_class->get_property = lic_pool_get_property;
   object_class->set_property = lic_pool_set_property;
@@ -330,6 +385,31 @@ lic_pool_class_init (LicPoolClass *klass)
                          0, G_MAXINT64, 0,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /* Licenses users may hold now: those paid, and those of unpaid purchase requests that have
+   * arrived and are not suspended. */
+  properties[PROP_CAPACITY] =
+    g_param_spec_int64 ("capacity", NULL, NULL,
+                         0, G_MAXINT64, 0,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Licenses ordered for the next term. */
+  properties[PROP_RENEWED] =
+    g_param_spec_int64 ("renewed", NULL, NULL,
+                         0, G_MAXINT64, 0,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* The first day of the renewal period (term end minus 30 days), ISO 8601 date, or NULL. */
+  properties[PROP_RENEWAL_STARTS] =
+    g_param_spec_string ("renewal-starts", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* The pool's notices (LicNotice), most urgent first; never NULL once constructed. */
+  properties[PROP_NOTICES] =
+    g_param_spec_object ("notices", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -337,6 +417,7 @@ static void
 lic_pool_init (LicPool *self)
 {
 }
+
 
 /**
  * lic_pool_new_from_json:
@@ -364,6 +445,10 @@ lic_pool_new_from_json (JsonObject  *object,
   const char *awaiting_since = NULL;
   g_autoptr(GArray) linked_group_ids = NULL;
   gint64 waiting = 0;
+  gint64 capacity = 0;
+  gint64 renewed = 0;
+  const char *renewal_starts = NULL;
+  g_autoptr(GListModel) notices = NULL;
 
   g_return_val_if_fail (object != NULL, NULL);
 
@@ -382,7 +467,12 @@ lic_pool_new_from_json (JsonObject  *object,
       || !lic_json_get_int (object, "awaiting_delivery", FALSE, &awaiting_delivery, error)
       || !lic_json_get_string (object, "awaiting_since", FALSE, &awaiting_since, error)
       || !lic_json_get_ids (object, "linked_group_ids", FALSE, &linked_group_ids, error)
-      || !lic_json_get_int (object, "waiting", FALSE, &waiting, error))
+      || !lic_json_get_int (object, "waiting", FALSE, &waiting, error)
+      || !lic_json_get_int (object, "capacity", FALSE, &capacity, error)
+      || !lic_json_get_int (object, "renewed", FALSE, &renewed, error)
+      || !lic_json_get_string (object, "renewal_starts", FALSE, &renewal_starts, error)
+      || !lic_json_get_list (object, "notices", FALSE, LIC_TYPE_NOTICE,
+                             (LicFromJsonFunc) lic_notice_new_from_json, &notices, error))
     return NULL;
 
   return g_object_new (LIC_TYPE_POOL,
@@ -402,6 +492,10 @@ lic_pool_new_from_json (JsonObject  *object,
                        "awaiting-since", awaiting_since,
                        "linked-group-ids", linked_group_ids,
                        "waiting", waiting,
+                       "capacity", capacity,
+                       "renewed", renewed,
+                       "renewal-starts", renewal_starts,
+                       "notices", notices,
                        NULL);
 }
 
@@ -461,6 +555,24 @@ lic_pool_to_json (LicPool   *self,
                     self->linked_group_ids != NULL ? self->linked_group_ids->len : 0);
   json_builder_set_member_name (builder, "waiting");
   json_builder_add_int_value (builder, self->waiting);
+  json_builder_set_member_name (builder, "capacity");
+  json_builder_add_int_value (builder, self->capacity);
+  json_builder_set_member_name (builder, "renewed");
+  json_builder_add_int_value (builder, self->renewed);
+  json_builder_set_member_name (builder, "renewal_starts");
+  if (self->renewal_starts != NULL)
+    json_builder_add_string_value (builder, self->renewal_starts);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "notices");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (self->notices); i++)
+    {
+      g_autoptr(LicNotice) notice = g_list_model_get_item (self->notices, i);
+
+      lic_notice_to_json (notice, builder);
+    }
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
 
@@ -600,4 +712,41 @@ lic_pool_get_waiting (LicPool *self)
   g_return_val_if_fail (LIC_IS_POOL (self), 0);
 
   return self->waiting;
+}
+
+gint64
+lic_pool_get_capacity (LicPool *self)
+{
+  g_return_val_if_fail (LIC_IS_POOL (self), 0);
+
+  return self->capacity;
+}
+
+gint64
+lic_pool_get_renewed (LicPool *self)
+{
+  g_return_val_if_fail (LIC_IS_POOL (self), 0);
+
+  return self->renewed;
+}
+
+const char *
+lic_pool_get_renewal_starts (LicPool *self)
+{
+  g_return_val_if_fail (LIC_IS_POOL (self), NULL);
+
+  return self->renewal_starts;
+}
+
+/**
+ * lic_pool_get_notices:
+ *
+ * Returns: (transfer none): the pool's notices (LicNotice), most urgent first
+ */
+GListModel *
+lic_pool_get_notices (LicPool *self)
+{
+  g_return_val_if_fail (LIC_IS_POOL (self), NULL);
+
+  return self->notices;
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 #include "lic-enums.h"
@@ -37,5 +38,9 @@ const char *lic_pool_get_awaiting_since (LicPool *self);
 const gint64 *lic_pool_get_linked_group_ids (LicPool *self,
                                              gsize   *n_group_ids);
 gint64 lic_pool_get_waiting (LicPool *self);
+gint64 lic_pool_get_capacity (LicPool *self);
+gint64 lic_pool_get_renewed (LicPool *self);
+const char *lic_pool_get_renewal_starts (LicPool *self);
+GListModel *lic_pool_get_notices (LicPool *self);
 
 G_END_DECLS

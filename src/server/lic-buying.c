@@ -146,6 +146,7 @@ lic_cart_free (LicCart *cart)
     return;
   g_free (cart->currency);
   g_ptr_array_unref (cart->lines);
+  g_free (cart->purchase_request_refusal);
   g_free (cart);
 }
 
@@ -174,6 +175,12 @@ lic_cart_to_json (const LicCart *cart,
   add_int (builder, "line_count", cart->lines->len);
   add_int (builder, "total", lic_cart_get_total (cart));
   add_string (builder, "currency", cart->currency);
+  json_builder_set_member_name (builder, "purchase_request");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "allowed");
+  json_builder_add_boolean_value (builder, cart->purchase_request_refusal == NULL);
+  add_string (builder, "reason", cart->purchase_request_refusal);
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
 }
 
@@ -211,6 +218,13 @@ lic_order_line_to_json (const LicOrderLine *line,
   add_string (builder, "state_since", line->state_since);
   add_int (builder, "assigned", line->assigned);
   add_string (builder, "activation_email", line->activation_email);
+  json_builder_set_member_name (builder, "renewal");
+  json_builder_add_boolean_value (builder, line->renewal);
+  json_builder_set_member_name (builder, "purchase_request_id");
+  if (line->purchase_request_id > 0)
+    json_builder_add_int_value (builder, line->purchase_request_id);
+  else
+    json_builder_add_null_value (builder);
   add_string (builder, "status_text", status_text);
   json_builder_end_object (builder);
 }

@@ -40,6 +40,7 @@ typedef struct
 {
   char *currency;
   GPtrArray *lines;                 /* LicCartLine, in the order they were added */
+  char *purchase_request_refusal;   /* why purchase requests are refused, or NULL */
 } LicCart;
 
 typedef struct
@@ -58,6 +59,10 @@ typedef struct
   char *state_since;                /* ISO 8601, UTC */
   char *activation_email;           /* NULL unless an activation e-mail was sent */
   gint64 assigned;                  /* users assigned through this line, with access */
+  gboolean renewal;                 /* orders licenses for the pool's next term */
+  gint64 purchase_request_id;       /* the request the line made, or pays; 0: none */
+  gboolean pays_request;            /* the line pays that request (rather than made it) */
+  gboolean request_paid;            /* the request the line made has been paid */
 } LicOrderLine;
 
 typedef struct

@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* Where a server with --test-clock keeps the time last set (ISO 8601), to read it again when it
+ * starts. */
+#define LIC_CLOCK_SETTING "test_clock"
+
 GDateTime *lic_clock_now (void);
 void       lic_clock_set (GDateTime *now);
 char      *lic_clock_format (GDateTime *time);

@@ -7,6 +7,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "lic-demo.h"
 #include "lic-password.h"
 
@@ -282,19 +284,23 @@ typedef struct
   guint product;
   const char * const classes[9];    /* NULL-terminated: whose students are assigned; none: the
                                        teachers */
-  const char *term_end;
+  const char *term_end;              /* MM-DD: the day the term ends, in the year it comes */
 } PoolPlan;
 
 static const PoolPlan pool_plans[] = {
-  { EKBACKE, MATTEMOLNET, { "1A", "1B", "2A", "2B", "3A", "3B", "4A", "4B" }, "2027-07-31" },
-  { EKBACKE, LASLYFTET, { "FA", "FB", "1A", "1B", "2A", "2B" }, "2027-07-31" },
-  { EKBACKE, CODEQUEST, { "7A", "7B", "8A", "8B", "9A", "9B" }, "2027-06-30" },
-  { EKBACKE, WRITER, { NULL }, "2027-01-31" },
-  { SOLBERGA, KEMILABBET, { "NA24", "NA25", "NA26" }, "2027-06-30" },
-  { SOLBERGA, HISTORY_ATLAS, { "SA24", "SA25", "SA26" }, "2027-08-15" },
-  { KOIVULA_SCHOOL, SANASTO, { "1A", "1B", "2A", "2B", "3A", "3B", "4A", "5A" }, "2027-07-31" },
-  { KOIVULA_SCHOOL, RUOTSIA, { "7A", "8A", "9A" }, "2027-05-31" },
+  { EKBACKE, MATTEMOLNET, { "1A", "1B", "2A", "2B", "3A", "3B", "4A", "4B" }, "07-31" },
+  { EKBACKE, LASLYFTET, { "FA", "FB", "1A", "1B", "2A", "2B" }, "07-31" },
+  { EKBACKE, CODEQUEST, { "7A", "7B", "8A", "8B", "9A", "9B" }, "06-30" },
+  { EKBACKE, WRITER, { NULL }, "01-31" },
+  { SOLBERGA, KEMILABBET, { "NA24", "NA25", "NA26" }, "06-30" },
+  { SOLBERGA, HISTORY_ATLAS, { "SA24", "SA25", "SA26" }, "08-15" },
+  { KOIVULA_SCHOOL, SANASTO, { "1A", "1B", "2A", "2B", "3A", "3B", "4A", "5A" }, "07-31" },
+  { KOIVULA_SCHOOL, RUOTSIA, { "7A", "8A", "9A" }, "05-31" },
 };
+
+/* A demo's terms end at least this long after it is loaded, so that a demo never starts with a
+ * term ending (and its users losing access) under it. */
+#define TERM_END_AFTER_DAYS 60
 
 #define ASSIGNED_AT "2026-08-17T07:30:00Z"
 
@@ -460,9 +466,30 @@ is_pool_user (LicDemo        *self,
   return g_strv_contains ((const char * const *) plan->classes, group);
 }
 
+/* The first @month_day (MM-DD) at least TERM_END_AFTER_DAYS after @today, as YYYY-MM-DD,
+ * owned by @self. */
+static const char *
+term_end (LicDemo    *self,
+          GDateTime  *today,
+          const char *month_day)
+{
+  g_autoptr(GDateTime) earliest = g_date_time_add_days (today, TERM_END_AFTER_DAYS);
+  g_autofree char *from = g_date_time_format (earliest, "%Y-%m-%d");
+  char *date = g_strdup_printf ("%04d-%s", g_date_time_get_year (earliest), month_day);
+
+  if (strcmp (date, from) < 0)
+    {
+      g_free (date);
+      date = g_strdup_printf ("%04d-%s", g_date_time_get_year (earliest) + 1, month_day);
+    }
+  g_ptr_array_add (self->strings, date);
+  return date;
+}
+
 static void
-add_pools (LicDemo *self,
-           GRand   *rand)
+add_pools (LicDemo   *self,
+           GRand     *rand,
+           GDateTime *today)
 {
   for (guint p = 0; p < G_N_ELEMENTS (pool_plans); p++)
     {
@@ -470,7 +497,7 @@ add_pools (LicDemo *self,
 
       pool.school = pool_plans[p].school;
       pool.product = pool_plans[p].product;
-      pool.term_end = pool_plans[p].term_end;
+      pool.term_end = term_end (self, today, pool_plans[p].term_end);
       pool.assigned_at = ASSIGNED_AT;
       pool.users = g_array_new (FALSE, FALSE, sizeof (guint));
       for (guint u = 0; u < self->users->len; u++)
@@ -584,10 +611,13 @@ add_city_school (LicDemo    *self,
 }
 
 static void
-add_city_pools (LicDemo *self,
-                GRand   *rand,
-                guint    first_user)
+add_city_pools (LicDemo   *self,
+                GRand     *rand,
+                GDateTime *today,
+                guint      first_user)
 {
+  const char *city_term_end = term_end (self, today, "07-31");
+
   for (guint school = 0; school < self->n_schools; school++)
     for (guint p = 0; p < G_N_ELEMENTS (city_products); p++)
       {
@@ -595,7 +625,7 @@ add_city_pools (LicDemo *self,
 
         pool.school = school;
         pool.product = city_products[p];
-        pool.term_end = "2027-07-31";
+        pool.term_end = city_term_end;
         pool.assigned_at = ASSIGNED_AT;
         pool.users = g_array_new (FALSE, FALSE, sizeof (guint));
         g_array_append_val (self->pools, pool);
@@ -629,13 +659,15 @@ add_city_pools (LicDemo *self,
  * The municipality of --demo-users: "Storå kommun" with a school for every
  * %CITY_SCHOOL_SIZE people, its organization admin `demo-city` (password `demo-city`) and
  * about ten licenses for every pupil and teacher. Load it after the demo, whose products it
- * uses. The same @n_users makes the same data on every call.
+ * uses. The same @n_users makes the same data on every call, but for the year the terms end in:
+ * the first 31 July at least 60 days after @today.
  *
  * Returns: (transfer full): the data
  */
 LicDemo *
-lic_demo_new_city (guint     n_users,
-                   GError  **error)
+lic_demo_new_city (guint       n_users,
+                   GDateTime  *today,
+                   GError    **error)
 {
   g_autoptr(LicDemo) self = g_new0 (LicDemo, 1);
   g_autoptr(GRand) rand = g_rand_new_with_seed (DEMO_SEED + n_users);
@@ -689,7 +721,7 @@ lic_demo_new_city (guint     n_users,
   for (guint i = 0; i < n_schools; i++)
     add_city_school (self, rand, counts, i,
                      n_users / n_schools + (i < n_users % n_schools ? 1 : 0));
-  add_city_pools (self, rand, 1);
+  add_city_pools (self, rand, today, 1);
 
   return g_steal_pointer (&self);
 }
@@ -697,11 +729,15 @@ lic_demo_new_city (guint     n_users,
 /**
  * lic_demo_new:
  *
+ * @today: when it is loaded: each pool's term ends on the first of its day of the year (31 July,
+ *   31 January, …) at least 60 days after it
+ *
  * Returns: (transfer full): the demo data, the same on every call except for the salts of the
- *   demo accounts' password hashes
+ *   demo accounts' password hashes and the years its terms end in
  */
 LicDemo *
-lic_demo_new (GError **error)
+lic_demo_new (GDateTime  *today,
+              GError    **error)
 {
   g_autoptr(LicDemo) self = g_new0 (LicDemo, 1);
   g_autoptr(GRand) rand = g_rand_new_with_seed (DEMO_SEED);
@@ -725,12 +761,13 @@ lic_demo_new (GError **error)
   g_array_set_clear_func (self->users, clear_user);
   self->pools = g_array_new (FALSE, FALSE, sizeof (LicDemoPool));
   g_array_set_clear_func (self->pools, clear_pool);
+  self->strings = g_ptr_array_new_with_free_func (g_free);
 
   if (!add_accounts (self, taken, error))
     return NULL;
   for (guint school = 0; school < G_N_ELEMENTS (schools); school++)
     add_school_people (self, rand, taken, school);
-  add_pools (self, rand);
+  add_pools (self, rand, today);
 
   return g_steal_pointer (&self);
 }

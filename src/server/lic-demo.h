@@ -1,6 +1,7 @@
 /* lic-demo.h: the demo data of --demo, independent of any store.
  *
- * lic_demo_new() decides what the demo holds (deterministically: the same data on every run);
+ * lic_demo_new() decides what the demo holds (deterministically: the same data on every run,
+ * but for the year its terms end in, which follows the day it is loaded);
  * each LicStore implementation writes it in its own way. Rows refer to each other by their
  * index in these arrays, since ids are the store's to choose.
  *
@@ -93,12 +94,14 @@ typedef struct
   GArray *groups;                   /* LicDemoGroup */
   GArray *users;                    /* LicDemoUser */
   GArray *pools;                    /* LicDemoPool */
-  GPtrArray *strings;               /* what owns the names of schools made at run time */
+  GPtrArray *strings;               /* what owns the names and dates made at run time */
 } LicDemo;
 
-LicDemo *lic_demo_new      (GError  **error);
-LicDemo *lic_demo_new_city (guint     n_users,
-                            GError  **error);
+LicDemo *lic_demo_new      (GDateTime  *today,
+                            GError    **error);
+LicDemo *lic_demo_new_city (guint       n_users,
+                            GDateTime  *today,
+                            GError    **error);
 void     lic_demo_free (LicDemo  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LicDemo, lic_demo_free)

@@ -88,7 +88,36 @@ append_user (GString *out,
                           lic_enum_to_nick (LIC_TYPE_ROLE, lic_user_get_role (user)),
                           lic_user_get_school_id (user));
   append_field (out, groups, TRUE);
-  g_string_append (out, "\r\n");
+}
+
+/* The two columns a list adds: the products that put @user_id on it, and the earliest date
+ * (loses_access_on, or no_access_since) as YYYY-MM-DD. */
+static void
+append_list_columns (GString   *out,
+                     GPtrArray *user_pools,
+                     gint64     user_id)
+{
+  g_autoptr(GPtrArray) products = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+  const char *earliest = NULL;
+
+  for (guint i = 0; i < user_pools->len; i++)
+    {
+      LicUserPool *entry = g_ptr_array_index (user_pools, i);
+
+      if (entry->user_id != user_id)
+        continue;
+      g_ptr_array_add (products, entry->product_name);
+      if (entry->date != NULL && (earliest == NULL || strcmp (entry->date, earliest) < 0))
+        earliest = entry->date;
+    }
+  g_ptr_array_add (products, NULL);
+  joined = g_strjoinv (";", (char **) products->pdata);
+  g_string_append_c (out, ',');
+  append_field (out, joined, TRUE);
+  g_string_append_c (out, ',');
+  if (earliest != NULL)
+    g_string_append_len (out, earliest, MIN (strlen (earliest), 10));
 }
 
 /* GET /users.csv: every user the filters of GET /users match, read in keyset pages. */
@@ -110,18 +139,32 @@ lic_routes_users_csv (LicRequest  *request,
       || !lic_routes_get_user_list (request, &filter.list, error))
     return FALSE;
 
-  g_string_append (out, "id,username,name,email,role,school_id,groups\r\n");
+  g_string_append (out, "id,username,name,email,role,school_id,groups");
+  if (filter.list == LIC_USER_LIST_PAYABLE)
+    g_string_append (out, ",products,loses_access_on");
+  else if (filter.list == LIC_USER_LIST_NO_ACCESS)
+    g_string_append (out, ",products,no_access_since");
+  g_string_append (out, "\r\n");
   while (more)
     {
+      g_autoptr(GPtrArray) user_pools = NULL;
       g_autoptr(GPtrArray) users = lic_store_list_users (lic_request_get_store (request),
                                                          lic_request_get_caller (request),
-                                                         &filter, &page, &more, error);
+                                                         &filter, &page, &more, &user_pools,
+                                                         error);
       LicUser *last;
 
       if (users == NULL)
         return FALSE;
       for (guint i = 0; i < users->len; i++)
-        append_user (out, g_ptr_array_index (users, i));
+        {
+          LicUser *user = g_ptr_array_index (users, i);
+
+          append_user (out, user);
+          if (user_pools != NULL)
+            append_list_columns (out, user_pools, lic_user_get_id (user));
+          g_string_append (out, "\r\n");
+        }
       if (users->len == 0)
         break;
       last = g_ptr_array_index (users, users->len - 1);

@@ -9,6 +9,51 @@
 #define MIN_KEY_CHARS 8
 #define MAX_KEY_CHARS 200
 
+/* An idempotency key is made once for each attempt: 8 to 200 characters. */
+static gboolean
+check_key (const char  *key,
+           GError     **error)
+{
+  glong key_chars = g_utf8_strlen (key, -1);
+
+  if (key_chars >= MIN_KEY_CHARS && key_chars <= MAX_KEY_CHARS)
+    return TRUE;
+  g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
+               "“idempotency_key” must be text of %d to %d characters, made once for each "
+               "checkout attempt.", MIN_KEY_CHARS, MAX_KEY_CHARS);
+  return FALSE;
+}
+
+/**
+ * lic_routes_get_payment:
+ * @need_quantity: whether the body must name a `quantity` (renewals)
+ *
+ * Reads `idempotency_key`, `expected_total` and, for renewals, `quantity` (1 to 100000).
+ */
+gboolean
+lic_routes_get_payment (LicRequest  *request,
+                        gboolean     need_quantity,
+                        LicPayment  *payment,
+                        GError     **error)
+{
+  if (!lic_routes_get_member (request, "idempotency_key", &payment->idempotency_key, error)
+      || !check_key (payment->idempotency_key, error)
+      || !lic_routes_get_int_member (request, "expected_total", FALSE, &payment->expected_total,
+                                     &payment->has_expected_total, error))
+    return FALSE;
+  if (!need_quantity)
+    return TRUE;
+  if (!lic_routes_get_int_member (request, "quantity", TRUE, &payment->quantity, NULL, error))
+    return FALSE;
+  if (payment->quantity < 1 || payment->quantity > LIC_CART_MAX_QUANTITY)
+    {
+      g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
+                   "“quantity” must be a whole number from 1 to %d.", LIC_CART_MAX_QUANTITY);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* POST /checkout */
 gboolean
 lic_routes_checkout (LicRequest  *request,
@@ -18,27 +63,21 @@ lic_routes_checkout (LicRequest  *request,
   g_autoptr(LicOrder) order = NULL;
   LicCheckout checkout = { NULL, NULL, FALSE, 0 };
   gboolean created;
-  glong key_chars;
 
   if (!lic_routes_get_member (request, "payment", &checkout.payment, error)
       || !lic_routes_get_member (request, "idempotency_key", &checkout.idempotency_key, error)
       || !lic_routes_get_int_member (request, "expected_total", FALSE, &checkout.expected_total,
                                      &checkout.has_expected_total, error))
     return FALSE;
-  if (!g_str_equal (checkout.payment, "order"))
+  if (!g_str_equal (checkout.payment, "order")
+      && !g_str_equal (checkout.payment, "purchase_request"))
     {
       g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
-                           "“payment” must be “order”; purchase requests are not taken yet.");
+                           "“payment” must be “order” or “purchase_request”.");
       return FALSE;
     }
-  key_chars = g_utf8_strlen (checkout.idempotency_key, -1);
-  if (key_chars < MIN_KEY_CHARS || key_chars > MAX_KEY_CHARS)
-    {
-      g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-                   "“idempotency_key” must be text of %d to %d characters, made once for each "
-                   "checkout attempt.", MIN_KEY_CHARS, MAX_KEY_CHARS);
-      return FALSE;
-    }
+  if (!check_key (checkout.idempotency_key, error))
+    return FALSE;
 
   order = lic_store_checkout (lic_request_get_store (request), lic_request_get_caller (request),
                               &checkout, now, &created, error);

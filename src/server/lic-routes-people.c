@@ -52,6 +52,42 @@ lic_routes_get_user_list (LicRequest  *request,
   return TRUE;
 }
 
+/**
+ * lic_routes_user_pools_array:
+ * @user_pools: (element-type LicUserPool): what lic_store_list_users() gave for a list
+ *
+ * Returns: (transfer full): the array of the pools that put @user_id on the list: `payable`
+ *   items with `loses_access_on`, `no_access` items with `since`
+ */
+JsonArray *
+lic_routes_user_pools_array (GPtrArray  *user_pools,
+                             int         list,
+                             gint64      user_id)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < user_pools->len; i++)
+    {
+      LicUserPool *entry = g_ptr_array_index (user_pools, i);
+      JsonObject *object;
+      const char *member = list == LIC_USER_LIST_PAYABLE ? "loses_access_on" : "since";
+
+      if (entry->user_id != user_id)
+        continue;
+      object = json_object_new ();
+      json_object_set_int_member (object, "pool_id", entry->pool_id);
+      json_object_set_int_member (object, "product_id", entry->product_id);
+      json_object_set_string_member (object, "product_name", entry->product_name);
+      json_object_set_int_member (object, "school_id", entry->school_id);
+      if (entry->date != NULL)
+        json_object_set_string_member (object, member, entry->date);
+      else
+        json_object_set_null_member (object, member);
+      json_array_add_object_element (array, object);
+    }
+  return array;
+}
+
 /* GET /users */
 gboolean
 lic_routes_users_list (LicRequest  *request,
@@ -59,6 +95,7 @@ lic_routes_users_list (LicRequest  *request,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GPtrArray) user_pools = NULL;
   g_autofree char *after_name = NULL;
   LicUserFilter filter = { NULL, -1, 0, 0, 0, LIC_USER_LIST_ALL };
   LicPage page;
@@ -76,13 +113,30 @@ lic_routes_users_list (LicRequest  *request,
 
   users = lic_store_list_users (lic_request_get_store (request),
                                 lic_request_get_caller (request),
-                                &filter, &page, &more, error);
+                                &filter, &page, &more, &user_pools, error);
   if (users == NULL)
     return FALSE;
 
   lic_routes_begin_list (builder);
   for (guint i = 0; i < users->len; i++)
-    lic_user_to_json (g_ptr_array_index (users, i), builder);
+    {
+      LicUser *user = g_ptr_array_index (users, i);
+      JsonNode *node;
+
+      if (user_pools == NULL)
+        {
+          lic_user_to_json (user, builder);
+          continue;
+        }
+      /* The lists say which pools put each user on them. */
+      node = lic_routes_to_node (user, (LicToJsonFunc) lic_user_to_json);
+      json_object_set_array_member (json_node_get_object (node),
+                                    filter.list == LIC_USER_LIST_PAYABLE ? "payable"
+                                                                         : "no_access",
+                                    lic_routes_user_pools_array (user_pools, filter.list,
+                                                                 lic_user_get_id (user)));
+      json_builder_add_value (builder, node);
+    }
   last = users->len > 0 ? g_ptr_array_index (users, users->len - 1) : NULL;
   lic_routes_end_list (builder, "users", more,
                        last != NULL ? lic_user_get_name (last) : NULL,

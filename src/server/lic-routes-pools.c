@@ -5,14 +5,10 @@
 #include "lic-clock.h"
 #include "lic-routes-private.h"
 
-/* A pool and its notices, of which there are none until the compliance rules arrive. */
 static JsonNode *
 pool_to_node (LicPool *pool)
 {
-  JsonNode *node = lic_routes_to_node (pool, (LicToJsonFunc) lic_pool_to_json);
-
-  json_object_set_array_member (json_node_get_object (node), "notices", json_array_new ());
-  return node;
+  return lic_routes_to_node (pool, (LicToJsonFunc) lic_pool_to_json);
 }
 
 /* GET /pools */

@@ -109,5 +109,19 @@ gboolean  lic_routes_events         (LicRequest *request, GError **error);
 gboolean  lic_routes_get_user_list  (LicRequest  *request,
                                      int         *out,
                                      GError     **error);
+JsonArray *lic_routes_user_pools_array (GPtrArray *user_pools,
+                                     int         list,
+                                     gint64      user_id);
+gboolean  lic_routes_get_payment    (LicRequest  *request,
+                                     gboolean     need_quantity,
+                                     LicPayment  *payment,
+                                     GError     **error);
+
+gboolean  lic_routes_purchase_requests_list (LicRequest *request, GError **error);
+gboolean  lic_routes_purchase_requests_get (LicRequest *request, GError **error);
+gboolean  lic_routes_purchase_requests_pay (LicRequest *request, GError **error);
+gboolean  lic_routes_pools_keep     (LicRequest *request, GError **error);
+gboolean  lic_routes_pools_renew    (LicRequest *request, GError **error);
+gboolean  lic_routes_notices_list   (LicRequest *request, GError **error);
 
 G_END_DECLS

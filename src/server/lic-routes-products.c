@@ -137,9 +137,16 @@ lic_routes_suppliers_list (LicRequest  *request,
   return TRUE;
 }
 
+/* One school's entry of a product: the pool's numbers and notices, or zeros for a school
+ * without a pool of the product. */
 static JsonNode *
 school_status_to_node (const LicSchoolStatus *status)
 {
+  static const char * const counts[] = {
+    "assigned", "available", "payable", "capacity", "to_renew", "no_access", "renewed",
+  };
+  static const char * const members[] = { "phase", "notices", "term_end", "renewal_starts" };
+  g_autoptr(JsonNode) pool = NULL;
   JsonObject *object = json_object_new ();
   JsonNode *node = json_node_init_object (json_node_alloc (), object);
   g_autoptr(JsonBuilder) lines = json_builder_new ();
@@ -153,15 +160,30 @@ school_status_to_node (const LicSchoolStatus *status)
 
   json_object_set_int_member (object, "school_id", status->school_id);
   json_object_set_string_member (object, "school_name", status->school_name);
-  if (status->pool_id > 0)
-    json_object_set_int_member (object, "pool_id", status->pool_id);
+  if (status->pool != NULL)
+    {
+      JsonObject *fields;
+
+      pool = lic_routes_to_node (status->pool, (LicToJsonFunc) lic_pool_to_json);
+      fields = json_node_get_object (pool);
+      json_object_set_int_member (object, "pool_id", status->pool_id);
+      for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+        json_object_set_int_member (object, counts[i],
+                                    json_object_get_int_member (fields, counts[i]));
+      for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+        json_object_set_member (object, members[i],
+                                json_node_copy (json_object_get_member (fields, members[i])));
+    }
   else
-    json_object_set_null_member (object, "pool_id");
-  json_object_set_int_member (object, "assigned", status->assigned);
-  json_object_set_int_member (object, "available", status->available);
-  json_object_set_int_member (object, "payable", status->payable);
-  json_object_set_int_member (object, "to_renew", status->to_renew);
-  json_object_set_int_member (object, "no_access", status->no_access);
+    {
+      json_object_set_null_member (object, "pool_id");
+      for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+        json_object_set_int_member (object, counts[i], 0);
+      json_object_set_string_member (object, "phase", "none");
+      json_object_set_array_member (object, "notices", json_array_new ());
+      json_object_set_null_member (object, "term_end");
+      json_object_set_null_member (object, "renewal_starts");
+    }
   json_object_set_array_member (object, "order_lines",
                                 json_array_ref (json_node_get_array (lines_node)));
   json_object_unref (object);

@@ -30,8 +30,8 @@ health (LicRequest  *request,
   return TRUE;
 }
 
-/* POST /test/clock: sets the time the rules read. The compliance sweep it will also run
- * arrives with the compliance rules. */
+/* POST /test/clock: sets the time the rules read, and runs the compliance sweep up to it
+ * before answering, so that the answer comes after every change and e-mail it causes. */
 static gboolean
 set_test_clock (LicRequest  *request,
                 GError     **error)
@@ -40,6 +40,7 @@ set_test_clock (LicRequest  *request,
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *text = NULL;
+  LicSweepReport report;
   const char *value;
 
   if (!lic_routes_get_member (request, "now", &value, error))
@@ -54,9 +55,13 @@ set_test_clock (LicRequest  *request,
     }
   lic_clock_set (now);
 
+  /* Kept in the store too, for a restart with --test-clock to go on from it. */
   g_clear_pointer (&now, g_date_time_unref);
   now = lic_clock_now ();
   text = lic_clock_format (now);
+  if (!lic_store_set_setting (lic_request_get_store (request), LIC_CLOCK_SETTING, text, error)
+      || !lic_store_sweep (lic_request_get_store (request), now, NULL, &report, error))
+    return FALSE;
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "now");
   json_builder_add_string_value (builder, text);
@@ -90,6 +95,14 @@ static const struct {
     lic_routes_pools_unassign },
   { "POST", "/api/v1/pools/{id}/groups", LIC_ROUTE_JSON_BODY, lic_routes_pools_link },
   { "DELETE", "/api/v1/pools/{id}/groups", LIC_ROUTE_JSON_BODY, lic_routes_pools_unlink },
+  { "POST", "/api/v1/pools/{id}/keep", LIC_ROUTE_JSON_BODY, lic_routes_pools_keep },
+  { "POST", "/api/v1/pools/{id}/renewals", LIC_ROUTE_JSON_BODY, lic_routes_pools_renew },
+  { "GET", "/api/v1/purchase-requests", LIC_ROUTE_DEFAULT, lic_routes_purchase_requests_list },
+  { "GET", "/api/v1/purchase-requests/{id}", LIC_ROUTE_DEFAULT,
+    lic_routes_purchase_requests_get },
+  { "POST", "/api/v1/purchase-requests/{id}/order", LIC_ROUTE_JSON_BODY,
+    lic_routes_purchase_requests_pay },
+  { "GET", "/api/v1/notices", LIC_ROUTE_DEFAULT, lic_routes_notices_list },
   { "GET", "/api/v1/suppliers", LIC_ROUTE_DEFAULT, lic_routes_suppliers_list },
   { "GET", "/api/v1/cart", LIC_ROUTE_DEFAULT, lic_routes_cart_get },
   { "POST", "/api/v1/cart/lines", LIC_ROUTE_JSON_BODY, lic_routes_cart_add_line },

@@ -171,7 +171,33 @@ lic_rules_check_checkout (const LicCart      *cart,
           return FALSE;
         }
     }
+  /* An organization with a suspended purchase request makes no new ones until it pays. */
+  if (g_strcmp0 (checkout->payment, "purchase_request") == 0
+      && cart->purchase_request_refusal != NULL)
+    {
+      g_set_error_literal (error, LIC_ERROR, LIC_ERROR_CONFLICT, cart->purchase_request_refusal);
+      return FALSE;
+    }
   return TRUE;
+}
+
+/**
+ * lic_rules_check_total:
+ * @total: what the payment costs at the current price
+ *
+ * A payment goes through only at the total the admin confirmed, when they sent one.
+ */
+gboolean
+lic_rules_check_total (gint64             total,
+                       const LicPayment  *payment,
+                       GError           **error)
+{
+  if (!payment->has_expected_total || payment->expected_total == total)
+    return TRUE;
+  g_set_error_literal (error, LIC_ERROR, LIC_ERROR_CONFLICT,
+                       "The price has changed since you opened this page. Check the new total "
+                       "and try again.");
+  return FALSE;
 }
 
 /* A code that does not exist, or exists for another organization: the same answer, so that

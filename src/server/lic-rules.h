@@ -21,6 +21,15 @@ typedef struct
   gint64 expected_total;
 } LicCheckout;
 
+/* What paying a purchase request or renewing a pool asks for. */
+typedef struct
+{
+  const char *idempotency_key;
+  gboolean has_expected_total;
+  gint64 expected_total;
+  gint64 quantity;                  /* renewals: the licenses for the next term */
+} LicPayment;
+
 gboolean lic_rules_check_cart_line      (const LicCartLine  *line,
                                          GError            **error);
 void     lic_rules_refuse_product       (gint64              product_id,
@@ -32,6 +41,9 @@ void     lic_rules_refuse_pick          (const char         *kind,
 gboolean lic_rules_check_checkout       (const LicCart      *cart,
                                          const LicCheckout  *checkout,
                                          const char         *buyer_email,
+                                         GError            **error);
+gboolean lic_rules_check_total          (gint64              total,
+                                         const LicPayment   *payment,
                                          GError            **error);
 gboolean lic_rules_check_assignment     (gint64              new_users,
                                          gint64              free_licenses,

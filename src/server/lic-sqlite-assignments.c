@@ -3,9 +3,10 @@
  * A request names up to LIC_ASSIGNMENT_MAX_IDS users and groups, or a whole role. The users
  * are gathered, each once, into a temporary table of the connection, and everything after that
  * is a few set-wise statements over it: count those not of the pool's school, count those the
- * pool has already, ask the rules whether the rest fit, then assign them through the one
- * assignment path checkout uses too (lic_sqlite_assign_users()). All of it runs in one
- * BEGIN IMMEDIATE transaction; a refusal returns before the commit and leaves no trace.
+ * pool has already, ask the rules whether the rest fit in its capacity, then give access back
+ * to those of them without access and assign the others through the one assignment path
+ * checkout uses too (lic_sqlite_assign_users()). All of it runs in one BEGIN IMMEDIATE
+ * transaction; a refusal returns before the commit and leaves no trace.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -145,6 +146,25 @@ gather (LicSqliteConnection  *connection,
   return lic_sqlite_run (role, error);
 }
 
+/* Gives back access to those of PICKS the pool has without access, keeping their rank. */
+static gboolean
+restore_picks (LicSqliteConnection  *connection,
+               gint64                pool_id,
+               GError              **error)
+{
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+
+  stmt = lic_sqlite_connection_prepare (connection,
+                                        "UPDATE assignments SET state = 'active', since = NULL"
+                                        " WHERE pool_id = ? AND state = 'no_access'"
+                                        " AND user_id IN (SELECT user_id FROM " PICKS ")",
+                                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pool_id);
+  return lic_sqlite_run (stmt, error);
+}
+
 LicPool *
 lic_sqlite_store_assign (LicStore             *store,
                          const LicCaller      *caller,
@@ -178,14 +198,17 @@ lic_sqlite_store_assign (LicStore             *store,
       lic_rules_refuse_outsiders (outsiders, lic_pool_get_school_name (before), error);
       return NULL;
     }
+  /* Those named who are in the pool without access need a license as much as new users. */
   if (!count (connection, "SELECT count (*) FROM " PICKS, 0, &named, error)
       || !count (connection, "SELECT count (*) FROM " PICKS " p"
-                             " JOIN assignments a ON a.pool_id = ? AND a.user_id = p.user_id",
+                             " JOIN assignments a ON a.pool_id = ? AND a.user_id = p.user_id"
+                             " AND a.state = 'active'",
                  pool_id, &already, error))
     return NULL;
 
-  free_licenses = lic_pool_get_available (before) - lic_pool_get_assigned (before);
+  free_licenses = lic_pool_get_capacity (before) - lic_pool_get_assigned (before);
   if (!lic_rules_check_assignment (named - already, free_licenses, error)
+      || !restore_picks (connection, pool_id, error)
       || !lic_sqlite_assign_users (connection, pool_id, "SELECT user_id FROM " PICKS, 0, 0,
                                    since, error))
     return NULL;
@@ -237,11 +260,12 @@ lic_sqlite_store_unassign (LicStore         *store,
     return NULL;
   removed = lic_sqlite_changes (connection);
 
-  /* The licenses freed go to the pupils waiting in linked groups, not back to those whose
-   * licenses were just taken away. */
+  /* The paid licenses freed go to users without access and then to the pupils waiting in
+   * linked groups, not back to those whose licenses were just taken away. Licenses beyond
+   * those paid are not handed on: during a shortfall, unassigning shortens the Payable list. */
   if (removed > 0
-      && !lic_sqlite_serve_waiting (connection, pool_id, "SELECT user_id FROM " PICKS, since,
-                                    NULL, error))
+      && !lic_sqlite_fill_pool (connection, pool_id, "SELECT user_id FROM " PICKS, TRUE, since,
+                                NULL, error))
     return NULL;
 
   after = lic_sqlite_load_pool (connection, caller, pool_id, error);
@@ -255,38 +279,134 @@ lic_sqlite_store_unassign (LicStore         *store,
 
 /* Auto-assignment. */
 
-/**
- * lic_sqlite_serve_waiting:
- * @exclude_sql: (nullable): a SELECT of user ids not to serve now
- * @served: (out) (optional): the users assigned
- *
- * Gives the free licenses of pool @pool_id (`available − assigned`) to the members of its
- * linked groups who have none, first come first served: by when they joined one of those
- * groups, then by name and id. Through lic_sqlite_assign_users(), like every assignment.
- */
-gboolean
-lic_sqlite_serve_waiting (LicSqliteConnection  *connection,
-                          gint64                pool_id,
-                          const char           *exclude_sql,
-                          const char           *now,
-                          gint64               *served,
-                          GError              **error)
+/* Gives up to @limit licenses of pool @pool_id to the members of its linked groups who have
+ * none, first come first served: by when they joined one of those groups, then by name and id.
+ * Through lic_sqlite_assign_users(), like every assignment. */
+static gboolean
+serve_waiting (LicSqliteConnection  *connection,
+               gint64                pool_id,
+               const char           *exclude_sql,
+               gint64                limit,
+               const char           *now,
+               gint64               *served,
+               GError              **error)
 {
   g_autofree char *sql = NULL;
+  g_autofree char *limit_sql = g_strdup_printf (" LIMIT %" G_GINT64_FORMAT, limit);
 
+  *served = 0;
+  if (limit <= 0)
+    return TRUE;
   sql = g_strconcat ("SELECT user_id FROM (" LIC_SQLITE_WAITING ("?4") ")",
                      exclude_sql != NULL ? " WHERE user_id NOT IN (" : "",
                      exclude_sql != NULL ? exclude_sql : "",
                      exclude_sql != NULL ? ")" : "",
-                     " ORDER BY joined, name COLLATE NOCASE, user_id"
-                     " LIMIT max (0, (SELECT quantity_paid FROM pools WHERE id = ?4)"
-                     " - (SELECT count (*) FROM assignments WHERE pool_id = ?4"
-                     "    AND state = 'active'))",
-                     NULL);
+                     " ORDER BY joined, name COLLATE NOCASE, user_id", limit_sql, NULL);
   if (!lic_sqlite_assign_users (connection, pool_id, sql, pool_id, 0, now, error))
     return FALSE;
+  *served = lic_sqlite_changes (connection);
+  return TRUE;
+}
+
+/* Gives back access to up to @limit of the pool's users without access, earliest rank first,
+ * and tells them by e-mail. */
+static gboolean
+restore_access (LicSqliteConnection  *connection,
+                gint64                pool_id,
+                gint64                limit,
+                const char           *now,
+                gint64               *restored,
+                GError              **error)
+{
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  gint64 mailed;
+
+  *restored = 0;
+  if (limit <= 0)
+    return TRUE;
+  if (!lic_sqlite_connection_exec (connection,
+                                   "CREATE TEMP TABLE IF NOT EXISTS restored_users"
+                                   " (user_id INTEGER PRIMARY KEY);"
+                                   "DELETE FROM temp.restored_users;",
+                                   error))
+    return FALSE;
+  stmt = lic_sqlite_connection_prepare (connection,
+                                        "INSERT INTO temp.restored_users (user_id)"
+                                        " SELECT a.user_id FROM assignments a"
+                                        " WHERE a.pool_id = ?1 AND a.state = 'no_access'"
+                                        " ORDER BY " LIC_SQLITE_EARLIEST_FIRST " LIMIT ?2",
+                                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pool_id);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  if (!lic_sqlite_run (stmt, error))
+    return FALSE;
+  *restored = lic_sqlite_changes (connection);
+  if (*restored == 0)
+    return TRUE;
+
+  lic_sqlite_statement_reset (stmt);
+  stmt = lic_sqlite_connection_prepare (connection,
+                                        "UPDATE assignments SET state = 'active', since = NULL"
+                                        " WHERE pool_id = ? AND user_id IN"
+                                        " (SELECT user_id FROM temp.restored_users)",
+                                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pool_id);
+  return lic_sqlite_run (stmt, error)
+         && lic_sqlite_mail_access (connection, pool_id,
+                                    "SELECT user_id FROM temp.restored_users",
+                                    pool_id, TRUE, &mailed, error);
+}
+
+/**
+ * lic_sqlite_fill_pool:
+ * @exclude_sql: (nullable): a SELECT of user ids not to serve now
+ * @paid_only: hand on only licenses paid (`available − assigned`), not all the pool's
+ *   capacity: for licenses freed by unassigning, which during a shortfall must shorten the
+ *   Payable list rather than go to someone else
+ * @served: (out) (optional): the users given a license
+ *
+ * Hands the pool's free licenses (`capacity − assigned`) on: first back to its users without
+ * access, earliest rank first; then to the members of its linked groups who wait for one.
+ */
+gboolean
+lic_sqlite_fill_pool (LicSqliteConnection  *connection,
+                      gint64                pool_id,
+                      const char           *exclude_sql,
+                      gboolean              paid_only,
+                      const char           *now,
+                      gint64               *served,
+                      GError              **error)
+{
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  gint64 free_licenses, no_access, restored, waiting;
+
+  stmt = lic_sqlite_connection_prepare (connection,
+                                        paid_only
+                                        ? "SELECT quantity_paid - active_count, no_access_count"
+                                          " FROM pools WHERE id = ?1"
+                                        : "SELECT " LIC_SQLITE_CAPACITY ("?1") " - active_count,"
+                                          " no_access_count FROM pools WHERE id = ?1",
+                                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pool_id);
+  if (lic_sqlite_step (stmt, error) != SQLITE_ROW)
+    return FALSE;
+  free_licenses = sqlite3_column_int64 (stmt, 0);
+  no_access = sqlite3_column_int64 (stmt, 1);
+  lic_sqlite_statement_reset (stmt);
+
+  if (!restore_access (connection, pool_id, no_access > 0 ? free_licenses : 0, now, &restored,
+                       error)
+      || !serve_waiting (connection, pool_id, exclude_sql, free_licenses - restored, now,
+                         &waiting, error))
+    return FALSE;
   if (served != NULL)
-    *served = lic_sqlite_changes (connection);
+    *served = restored + waiting;
   return TRUE;
 }
 
@@ -331,8 +451,8 @@ lic_sqlite_serve_groups (LicSqliteConnection  *connection,
   if (rc != SQLITE_DONE || !lic_sqlite_connection_exec (connection, "DELETE FROM " PICKS, error))
     return FALSE;
   for (guint i = 0; i < pool_ids->len; i++)
-    if (!lic_sqlite_serve_waiting (connection, g_array_index (pool_ids, gint64, i), NULL, now,
-                                   NULL, error))
+    if (!lic_sqlite_fill_pool (connection, g_array_index (pool_ids, gint64, i), NULL, FALSE, now,
+                               NULL, error))
       return FALSE;
   return TRUE;
 }
@@ -384,7 +504,7 @@ lic_sqlite_store_link_groups (LicStore         *store,
         return NULL;
       total += lic_sqlite_changes (connection);
     }
-  if (link && !lic_sqlite_serve_waiting (connection, pool_id, NULL, since, assigned, error))
+  if (link && !lic_sqlite_fill_pool (connection, pool_id, NULL, FALSE, since, assigned, error))
     return NULL;
 
   after = lic_sqlite_load_pool (connection, caller, pool_id, error);

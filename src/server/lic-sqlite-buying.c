@@ -43,8 +43,11 @@
 #define ORDER_LINE_SELECT \
   "SELECT ol.id, ol.order_id, po.product_id, p.name, po.school_id, sc.name, po.id, ol.quantity," \
   " ol.unit_price, ol.delivery, ol.state, ol.state_since, ol.activation_email," \
-  " (SELECT count (*) FROM assignments a WHERE a.order_line_id = ol.id AND a.state = 'active')" \
+  " (SELECT count (*) FROM assignments a WHERE a.order_line_id = ol.id AND a.state = 'active')," \
+  " ol.renewal, coalesce (ol.pays_request_id, pr.id, 0), ol.pays_request_id IS NOT NULL," \
+  " pr.paid_order_id IS NOT NULL" \
   " FROM order_lines ol" \
+  " LEFT JOIN purchase_requests pr ON pr.order_line_id = ol.id" \
   " JOIN orders o ON o.id = ol.order_id" \
   " JOIN pools po ON po.id = ol.pool_id" \
   " JOIN products p ON p.id = po.product_id" \
@@ -110,6 +113,10 @@ order_line_from_row (LicSqliteStatement *stmt)
   line->state_since = g_strdup (lic_sqlite_column_text (stmt, 11));
   line->activation_email = g_strdup (lic_sqlite_column_text (stmt, 12));
   line->assigned = sqlite3_column_int64 (stmt, 13);
+  line->renewal = sqlite3_column_int (stmt, 14);
+  line->purchase_request_id = sqlite3_column_int64 (stmt, 15);
+  line->pays_request = sqlite3_column_int (stmt, 16);
+  line->request_paid = sqlite3_column_int (stmt, 17);
   return line;
 }
 
@@ -182,8 +189,8 @@ set_no_order (const LicSqliteScope  *scope,
 }
 
 /* The order with its lines within @scope; one without any such lines is not found. */
-static LicOrder *
-load_order (LicSqliteConnection   *connection,
+LicOrder *
+lic_sqlite_load_order (LicSqliteConnection   *connection,
             const LicSqliteScope  *scope,
             gint64                 order_id,
             GError               **error)
@@ -257,7 +264,10 @@ load_cart (LicSqliteConnection  *connection,
 
   g_ptr_array_unref (cart->lines);
   cart->lines = load_cart_lines (connection, caller, 0, error);
-  return cart->lines != NULL ? g_steal_pointer (&cart) : NULL;
+  if (cart->lines == NULL
+      || !lic_sqlite_requests_refusal (connection, caller, &cart->purchase_request_refusal, error))
+    return NULL;
+  return g_steal_pointer (&cart);
 }
 
 LicCart *
@@ -268,7 +278,9 @@ lic_sqlite_store_get_cart (LicStore         *store,
   g_autoptr(LicSqliteConnection) connection = NULL;
 
   connection = lic_sqlite_store_acquire (LIC_SQLITE_STORE (store), error);
-  return connection != NULL ? load_cart (connection, caller, error) : NULL;
+  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_READ, error))
+    return NULL;
+  return load_cart (connection, caller, error);
 }
 
 /* Finds the line of @caller's cart for the product and school of @change, or makes it with
@@ -596,7 +608,8 @@ ensure_pool (LicSqliteConnection  *connection,
   return sqlite3_column_int64 (find, 0);
 }
 
-/* Adds @quantity paid licenses to a pool; a pool without a term yet starts one @now. */
+/* Adds @quantity paid licenses to a pool (0 for licenses of a purchase request, which are
+ * unpaid); a pool without a term yet starts one @now. */
 static gboolean
 add_licenses (LicSqliteConnection  *connection,
               gint64                pool_id,
@@ -655,6 +668,7 @@ deliver_line (LicSqliteConnection  *connection,
 {
   g_autoptr(LicSqliteStatement) stmt = NULL;
   g_autofree char *since = lic_clock_format (now);
+  gboolean unpaid;
 
   stmt = lic_sqlite_connection_prepare (connection,
                                         "UPDATE order_lines SET state = 'delivered',"
@@ -664,10 +678,13 @@ deliver_line (LicSqliteConnection  *connection,
     return FALSE;
   lic_sqlite_bind_text (stmt, 1, since);
   sqlite3_bind_int64 (stmt, 2, line->id);
+  /* The licenses of an unpaid purchase request count in the pool's capacity from now on, but
+   * are not paid: they are added to those paid when the request is. */
   return lic_sqlite_run (stmt, error)
-         && add_licenses (connection, line->pool_id, line->quantity, line->term_months, now,
-                          error)
-         && lic_sqlite_serve_waiting (connection, line->pool_id, NULL, since, NULL, error)
+         && lic_sqlite_line_is_unpaid (connection, line->id, &unpaid, error)
+         && add_licenses (connection, line->pool_id, unpaid ? 0 : line->quantity,
+                          line->term_months, now, error)
+         && lic_sqlite_fill_pool (connection, line->pool_id, NULL, FALSE, since, NULL, error)
          && lic_sqlite_notify_delivered (connection, line->id, since, error);
 }
 
@@ -719,8 +736,9 @@ issue_code (LicSqliteConnection     *connection,
 
 /* Checkout. */
 
-static gint64
-find_order (LicSqliteConnection  *connection,
+/* The order @caller made with @idempotency_key: its id, 0 if there is none, -1 on an error. */
+gint64
+lic_sqlite_find_order (LicSqliteConnection  *connection,
             const LicCaller      *caller,
             const char           *idempotency_key,
             GError              **error)
@@ -741,12 +759,13 @@ find_order (LicSqliteConnection  *connection,
   return found ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
-static gint64
-insert_order (LicSqliteConnection  *connection,
-              const LicCaller      *caller,
-              const LicCheckout    *checkout,
-              const char           *created_at,
-              GError              **error)
+gint64
+lic_sqlite_insert_order (LicSqliteConnection  *connection,
+                         const LicCaller      *caller,
+                         const char           *idempotency_key,
+                         const char           *payment,
+                         const char           *created_at,
+                         GError              **error)
 {
   g_autoptr(LicSqliteStatement) stmt = NULL;
 
@@ -759,8 +778,8 @@ insert_order (LicSqliteConnection  *connection,
     return 0;
   sqlite3_bind_int64 (stmt, 1, lic_sqlite_organization_id (caller));
   sqlite3_bind_int64 (stmt, 2, lic_user_get_id (caller->user));
-  lic_sqlite_bind_text (stmt, 3, checkout->idempotency_key);
-  lic_sqlite_bind_text (stmt, 4, checkout->payment);
+  lic_sqlite_bind_text (stmt, 3, idempotency_key);
+  lic_sqlite_bind_text (stmt, 4, payment);
   lic_sqlite_bind_text (stmt, 5, lic_organization_get_currency (caller->organization));
   lic_sqlite_bind_text (stmt, 6, created_at);
   return lic_sqlite_insert (connection, stmt, error);
@@ -826,8 +845,10 @@ static gboolean
 order_line (LicSqliteConnection  *connection,
             const LicCaller      *caller,
             gint64                order_id,
+            gboolean              purchase_request,
             const LicCartLine    *line,
             GDateTime            *now,
+            gboolean             *mailed,
             GError              **error)
 {
   g_autoptr(LicSqliteStatement) insert = NULL;
@@ -856,15 +877,33 @@ order_line (LicSqliteConnection  *connection,
   line_id = lic_sqlite_insert (connection, insert, error);
   if (line_id == 0)
     return FALSE;
+  /* Paying later: the line's licenses are unpaid from the order's date. */
+  if (purchase_request
+      && !lic_sqlite_add_request (connection, pool_id, line_id, line->quantity, since, error))
+    return FALSE;
 
   switch (line->delivery)
     {
     case LIC_DELIVERY_DIRECT:
-      /* The users the line picked first, then those waiting in the pool's linked groups. */
-      return add_licenses (connection, pool_id, line->quantity, line->term_months, now, error)
-             && lic_sqlite_assign_users (connection, pool_id, LINE_USERS ("?4"), line->id,
+      {
+        gint64 told = 0;
+
+        /* The users the line picked first, then those without access and those waiting in the
+         * pool's linked groups. Users given access by a purchase request are told so. */
+        if (!add_licenses (connection, pool_id, purchase_request ? 0 : line->quantity,
+                           line->term_months, now, error)
+            || !lic_sqlite_assign_users (connection, pool_id, LINE_USERS ("?4"), line->id,
                                          line_id, since, error)
-             && lic_sqlite_serve_waiting (connection, pool_id, NULL, since, NULL, error);
+            || !lic_sqlite_fill_pool (connection, pool_id, NULL, FALSE, since, NULL, error)
+            || (purchase_request
+                && !lic_sqlite_mail_access (connection, pool_id,
+                                            "SELECT user_id FROM assignments"
+                                            " WHERE order_line_id = ?4 AND state = 'active'",
+                                            line_id, FALSE, &told, error)))
+          return FALSE;
+        *mailed |= told > 0;
+        return TRUE;
+      }
     case LIC_DELIVERY_DELAYED:
       return TRUE;
     case LIC_DELIVERY_ACTIVATION_MAIL:
@@ -918,30 +957,33 @@ lic_sqlite_store_checkout (LicStore           *store,
     return NULL;
 
   /* A retry: the order made the first time, whatever the cart holds now. */
-  order_id = find_order (connection, caller, checkout->idempotency_key, error);
+  order_id = lic_sqlite_find_order (connection, caller, checkout->idempotency_key, error);
   if (order_id < 0)
     return NULL;
   if (order_id > 0)
-    return load_order (connection, &scope, order_id, error);
+    return lic_sqlite_load_order (connection, &scope, order_id, error);
 
   cart = load_cart (connection, caller, error);
   if (cart == NULL
       || !lic_rules_check_checkout (cart, checkout, lic_user_get_email (caller->user), error))
     return NULL;
 
-  order_id = insert_order (connection, caller, checkout, created_at, error);
+  order_id = lic_sqlite_insert_order (connection, caller, checkout->idempotency_key,
+                                      checkout->payment, created_at, error);
   if (order_id == 0)
     return NULL;
   for (guint i = 0; i < cart->lines->len; i++)
     {
       const LicCartLine *line = g_ptr_array_index (cart->lines, i);
 
-      if (!order_line (connection, caller, order_id, line, now, error))
+      if (!order_line (connection, caller, order_id,
+                       g_str_equal (checkout->payment, "purchase_request"), line, now, &mailed,
+                       error))
         return NULL;
       mailed |= line->delivery == LIC_DELIVERY_ACTIVATION_MAIL;
     }
 
-  order = load_order (connection, &scope, order_id, error);
+  order = lic_sqlite_load_order (connection, &scope, order_id, error);
   if (order == NULL
       || !empty_cart (connection, caller, error)
       || !lic_sqlite_connection_commit (connection, error))
@@ -997,7 +1039,7 @@ lic_sqlite_store_list_orders (LicStore         *store,
   *more = ids->len > page->limit;
   for (guint i = 0; i < MIN (ids->len, page->limit); i++)
     {
-      LicOrder *order = load_order (connection, &scope, g_array_index (ids, gint64, i), error);
+      LicOrder *order = lic_sqlite_load_order (connection, &scope, g_array_index (ids, gint64, i), error);
 
       if (order == NULL)
         return NULL;
@@ -1018,7 +1060,7 @@ lic_sqlite_store_get_order (LicStore         *store,
   connection = lic_sqlite_store_acquire (LIC_SQLITE_STORE (store), error);
   if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_READ, error))
     return NULL;
-  return load_order (connection, &scope, order_id, error);
+  return lic_sqlite_load_order (connection, &scope, order_id, error);
 }
 
 /* Suppliers. */
@@ -1148,7 +1190,7 @@ lic_sqlite_store_deliver_order (LicStore    *store,
     if (!deliver_line (connection, &g_array_index (awaiting, LineFacts, i), now, error))
       return NULL;
 
-  order = load_order (connection, &scope, order_id, error);
+  order = lic_sqlite_load_order (connection, &scope, order_id, error);
   if (order == NULL || !lic_sqlite_connection_commit (connection, error))
     return NULL;
   lic_store_emit_committed (store, TRUE, TRUE);
@@ -1289,7 +1331,7 @@ lic_sqlite_store_activate (LicStore         *store,
   if (!lic_sqlite_run (use, error) || !deliver_line (connection, &line, now, error))
     return NULL;
 
-  order = load_order (connection, &scope, order_id, error);
+  order = lic_sqlite_load_order (connection, &scope, order_id, error);
   if (order == NULL || !lic_sqlite_connection_commit (connection, error))
     return NULL;
   *pool_id = line.pool_id;

@@ -279,6 +279,69 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (pool_id, group_id)"
   ") WITHOUT ROWID;"
   "CREATE INDEX pool_groups_by_group ON pool_groups (group_id, pool_id);",
+
+  /* 5: purchase requests and compliance (seed 004), and renewal.
+   *
+   * A pool keeps the number of its assignments with and without access, kept up to date by
+   * triggers on every write of assignments: lists of pools, the Payable list (pools with more
+   * users with access than licenses paid) and the renewal notices read them instead of counting
+   * a million assignments. `renewed` is what has been ordered for the next term.
+   *
+   * An assignment ranks by assigned_at, then user id; one kept with POST /pools/{id}/keep
+   * (kept_at) ranks before all others. `since` is when it lost access.
+   *
+   * A purchase request is one line of a purchase-request order, unpaid until paid_order_id is
+   * set. The sweep records each step it took (late_mailed_at, suspended_at), claiming it with a
+   * conditional UPDATE, so that no step is done twice, by one server or by two. */
+  "ALTER TABLE pools ADD COLUMN active_count INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE pools ADD COLUMN no_access_count INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE pools ADD COLUMN renewed INTEGER NOT NULL DEFAULT 0 CHECK (renewed >= 0);"
+  "UPDATE pools SET"
+  " active_count = (SELECT count (*) FROM assignments a"
+  "  WHERE a.pool_id = pools.id AND a.state = 'active'),"
+  " no_access_count = (SELECT count (*) FROM assignments a"
+  "  WHERE a.pool_id = pools.id AND a.state = 'no_access');"
+  "CREATE TRIGGER assignments_added AFTER INSERT ON assignments BEGIN"
+  " UPDATE pools SET active_count = active_count + (NEW.state = 'active'),"
+  "  no_access_count = no_access_count + (NEW.state = 'no_access') WHERE id = NEW.pool_id;"
+  " END;"
+  "CREATE TRIGGER assignments_removed AFTER DELETE ON assignments BEGIN"
+  " UPDATE pools SET active_count = active_count - (OLD.state = 'active'),"
+  "  no_access_count = no_access_count - (OLD.state = 'no_access') WHERE id = OLD.pool_id;"
+  " END;"
+  "CREATE TRIGGER assignments_changed AFTER UPDATE OF pool_id, state ON assignments BEGIN"
+  " UPDATE pools SET active_count = active_count - (OLD.state = 'active'),"
+  "  no_access_count = no_access_count - (OLD.state = 'no_access') WHERE id = OLD.pool_id;"
+  " UPDATE pools SET active_count = active_count + (NEW.state = 'active'),"
+  "  no_access_count = no_access_count + (NEW.state = 'no_access') WHERE id = NEW.pool_id;"
+  " END;"
+  "CREATE INDEX pools_by_term_end ON pools (term_end) WHERE term_end IS NOT NULL;"
+
+  "ALTER TABLE assignments ADD COLUMN kept_at TEXT;"
+  "ALTER TABLE assignments ADD COLUMN since TEXT;"
+  "CREATE INDEX assignments_without_access ON assignments (user_id, pool_id)"
+  "  WHERE state = 'no_access';"
+
+  "CREATE TABLE purchase_requests ("
+  "  id INTEGER PRIMARY KEY,"
+  "  pool_id INTEGER NOT NULL REFERENCES pools (id),"
+  "  order_line_id INTEGER NOT NULL UNIQUE REFERENCES order_lines (id),"
+  "  quantity INTEGER NOT NULL CHECK (quantity > 0),"
+  "  created_at TEXT NOT NULL,"
+  "  late_mailed_at TEXT,"
+  "  suspended_at TEXT,"
+  "  paid_order_id INTEGER REFERENCES orders (id),"
+  "  paid_at TEXT"
+  ");"
+  "CREATE INDEX purchase_requests_by_pool ON purchase_requests (pool_id, id);"
+  "CREATE INDEX purchase_requests_unpaid ON purchase_requests (created_at, id)"
+  "  WHERE paid_order_id IS NULL;"
+
+  /* A line that renews a pool for its next term, or pays a purchase request. */
+  "ALTER TABLE order_lines ADD COLUMN renewal INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (renewal IN (0, 1));"
+  "ALTER TABLE order_lines ADD COLUMN pays_request_id INTEGER"
+  "  REFERENCES purchase_requests (id);",
 };
 
 static gboolean

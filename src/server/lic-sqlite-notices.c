@@ -8,13 +8,6 @@
 #include "lic-sqlite-store-private.h"
 #include "lic-texts.h"
 
-/* The admins of school ?2 of organization ?1: its organization's admins and its school
- * admins. */
-#define SCHOOL_ADMINS \
-  " FROM users WHERE role = 'administrator'" \
-  " AND ((organization_admin = 1 AND organization_id = ?1)" \
-  "  OR id IN (SELECT user_id FROM school_admins WHERE school_id = ?2))"
-
 #define NOTIFICATION_SELECT \
   "SELECT n.id, n.created_at, n.read, ol.order_id, ol.id, po.product_id, p.name, po.school_id," \
   " sc.name, ol.quantity" \
@@ -78,7 +71,7 @@ mail_admins (LicSqliteConnection     *connection,
   int rc;
 
   admins = lic_sqlite_connection_prepare (connection,
-                                          "SELECT email, name" SCHOOL_ADMINS
+                                          "SELECT email, name" LIC_SQLITE_SCHOOL_ADMINS
                                           " AND email IS NOT NULL ORDER BY id",
                                           error);
   if (admins == NULL)
@@ -132,7 +125,7 @@ lic_sqlite_notify_delivered (LicSqliteConnection  *connection,
   notify = lic_sqlite_connection_prepare (connection,
                                           "INSERT INTO notifications (user_id, kind,"
                                           " order_line_id, created_at)"
-                                          " SELECT id, 'delivered', ?3, ?4" SCHOOL_ADMINS
+                                          " SELECT id, 'delivered', ?3, ?4" LIC_SQLITE_SCHOOL_ADMINS
                                           " ORDER BY id",
                                           error);
   if (line == NULL || notify == NULL)

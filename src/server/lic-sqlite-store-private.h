@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "lic-compliance.h"
 #include "lic-sqlite-connection.h"
 #include "lic-sqlite-store.h"
 
@@ -26,6 +27,32 @@ G_BEGIN_DECLS
   " AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.pool_id = " pool \
   "  AND a.user_id = m.user_id)" \
   " GROUP BY m.user_id"
+
+/* The licenses of pool @pool (SQL of its id) that users may hold now (docs/api.md "capacity"):
+ * those paid for the term, and those of its unpaid purchase requests that have arrived and are
+ * not suspended. */
+#define LIC_SQLITE_CAPACITY(pool) \
+  "((SELECT quantity_paid FROM pools WHERE id = " pool ")" \
+  " + (SELECT coalesce (sum (pr.quantity), 0) FROM purchase_requests pr" \
+  "  JOIN order_lines ol ON ol.id = pr.order_line_id" \
+  "  WHERE pr.pool_id = " pool " AND pr.paid_order_id IS NULL AND pr.suspended_at IS NULL" \
+  "  AND ol.state = 'delivered'))"
+
+/* The rank of assignments `a` in a pool: by assigned_at, then user id, and those kept with
+ * POST /pools/{id}/keep before all others. */
+#define LIC_SQLITE_LATEST_FIRST "(a.kept_at IS NOT NULL), a.assigned_at DESC, a.user_id DESC"
+#define LIC_SQLITE_EARLIEST_FIRST "(a.kept_at IS NULL), a.assigned_at, a.user_id"
+
+/* The Payable list, once lic_sqlite_fill_payable() has filled it: (pool_id, user_id, position),
+ * position 1 the latest rank of the pool. A table of the connection's own. */
+#define LIC_SQLITE_PAYABLE "temp.payable_users"
+
+/* The admins of school ?2 of organization ?1: its organization's admins and its school
+ * admins. */
+#define LIC_SQLITE_SCHOOL_ADMINS \
+  " FROM users WHERE role = 'administrator'" \
+  " AND ((organization_admin = 1 AND organization_id = ?1)" \
+  "  OR id IN (SELECT user_id FROM school_admins WHERE school_id = ?2))"
 
 /* Makes one item of a list from the row @stmt is on. */
 typedef gpointer (*LicSqliteRowFunc) (LicSqliteStatement *stmt);
@@ -81,8 +108,26 @@ LicPool             *lic_sqlite_load_pool           (LicSqliteConnection   *conn
                                                      const LicCaller       *caller,
                                                      gint64                 pool_id,
                                                      GError               **error);
+LicSqliteQuery      *lic_sqlite_pool_query          (const LicCaller       *caller);
+GPtrArray           *lic_sqlite_collect_pools       (LicSqliteConnection   *connection,
+                                                     LicSqliteStatement    *stmt,
+                                                     GError               **error);
 
 /* lic-sqlite-buying.c */
+gint64               lic_sqlite_find_order          (LicSqliteConnection   *connection,
+                                                     const LicCaller       *caller,
+                                                     const char            *idempotency_key,
+                                                     GError               **error);
+gint64               lic_sqlite_insert_order        (LicSqliteConnection   *connection,
+                                                     const LicCaller       *caller,
+                                                     const char            *idempotency_key,
+                                                     const char            *payment,
+                                                     const char            *created_at,
+                                                     GError               **error);
+LicOrder            *lic_sqlite_load_order          (LicSqliteConnection   *connection,
+                                                     const LicSqliteScope  *scope,
+                                                     gint64                 order_id,
+                                                     GError               **error);
 gboolean             lic_sqlite_assign_users        (LicSqliteConnection   *connection,
                                                      gint64                 pool_id,
                                                      const char            *users_sql,
@@ -165,9 +210,10 @@ LicPool             *lic_sqlite_store_unassign      (LicStore              *stor
                                                      gint64                *unassigned,
                                                      GError               **error);
 
-gboolean             lic_sqlite_serve_waiting       (LicSqliteConnection   *connection,
+gboolean             lic_sqlite_fill_pool           (LicSqliteConnection   *connection,
                                                      gint64                 pool_id,
                                                      const char            *exclude_sql,
+                                                     gboolean               paid_only,
                                                      const char            *now,
                                                      gint64                *served,
                                                      GError               **error);
@@ -183,6 +229,84 @@ LicPool             *lic_sqlite_store_link_groups   (LicStore              *stor
                                                      GDateTime             *now,
                                                      gint64                *changed,
                                                      gint64                *assigned,
+                                                     GError               **error);
+
+/* lic-sqlite-compliance.c */
+GPtrArray           *lic_sqlite_pool_requests       (LicSqliteConnection   *connection,
+                                                     gint64                 pool_id,
+                                                     const char            *now,
+                                                     GError               **error);
+gboolean             lic_sqlite_requests_refusal    (LicSqliteConnection   *connection,
+                                                     const LicCaller       *caller,
+                                                     char                 **reason,
+                                                     GError               **error);
+gboolean             lic_sqlite_add_request         (LicSqliteConnection   *connection,
+                                                     gint64                 pool_id,
+                                                     gint64                 order_line_id,
+                                                     gint64                 quantity,
+                                                     const char            *created_at,
+                                                     GError               **error);
+gboolean             lic_sqlite_line_is_unpaid      (LicSqliteConnection   *connection,
+                                                     gint64                 order_line_id,
+                                                     gboolean              *unpaid,
+                                                     GError               **error);
+gboolean             lic_sqlite_mail_access         (LicSqliteConnection   *connection,
+                                                     gint64                 pool_id,
+                                                     const char            *users_sql,
+                                                     gint64                 source_id,
+                                                     gboolean               again,
+                                                     gint64                *mailed,
+                                                     GError               **error);
+gboolean             lic_sqlite_fill_payable        (LicSqliteConnection   *connection,
+                                                     const LicCaller       *caller,
+                                                     gint64                 pool_id,
+                                                     GError               **error);
+gboolean             lic_sqlite_user_pools          (LicSqliteConnection   *connection,
+                                                     const LicCaller       *caller,
+                                                     const LicUserFilter   *filter,
+                                                     GPtrArray             *users,
+                                                     GPtrArray            **user_pools,
+                                                     GError               **error);
+gboolean             lic_sqlite_store_sweep         (LicStore              *store,
+                                                     GDateTime             *now,
+                                                     GCancellable          *cancellable,
+                                                     LicSweepReport        *report,
+                                                     GError               **error);
+GPtrArray           *lic_sqlite_store_list_purchase_requests (LicStore     *store,
+                                                     const LicCaller       *caller,
+                                                     const LicRequestFilter *filter,
+                                                     const LicPage         *page,
+                                                     gboolean              *more,
+                                                     GError               **error);
+LicPurchaseRequest  *lic_sqlite_store_get_purchase_request (LicStore       *store,
+                                                     const LicCaller       *caller,
+                                                     gint64                 request_id,
+                                                     GError               **error);
+LicOrder            *lic_sqlite_store_pay_purchase_request (LicStore       *store,
+                                                     const LicCaller       *caller,
+                                                     gint64                 request_id,
+                                                     const LicPayment      *payment,
+                                                     GDateTime             *now,
+                                                     gboolean              *created,
+                                                     LicPurchaseRequest   **request,
+                                                     GError               **error);
+LicPool             *lic_sqlite_store_keep          (LicStore              *store,
+                                                     const LicCaller       *caller,
+                                                     gint64                 pool_id,
+                                                     gint64                 user_id,
+                                                     gint64                 instead_of,
+                                                     GDateTime             *now,
+                                                     GError               **error);
+LicOrder            *lic_sqlite_store_renew         (LicStore              *store,
+                                                     const LicCaller       *caller,
+                                                     gint64                 pool_id,
+                                                     const LicPayment      *payment,
+                                                     GDateTime             *now,
+                                                     gboolean              *created,
+                                                     LicPool              **pool,
+                                                     GError               **error);
+GPtrArray           *lic_sqlite_store_list_notices  (LicStore              *store,
+                                                     const LicCaller       *caller,
                                                      GError               **error);
 
 /* lic-sqlite-notices.c */

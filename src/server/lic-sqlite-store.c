@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lic-clock.h"
+#include "lic-compliance.h"
 #include "lic-password.h"
 #include "lic-sqlite-migrations.h"
 #include "lic-sqlite-store-private.h"
@@ -127,31 +128,40 @@ product_from_row (LicSqliteStatement *stmt)
                        NULL);
 }
 
-/* What is assigned and what is paid, and what is ordered and not delivered yet; the purchase
- * requests and renewals that make a pool payable, due for renewal or short of access arrive
- * with the compliance rules. */
+/* What is assigned and what is paid (the pool's counts, kept by triggers), what is ordered and
+ * not delivered yet, and the facts of its notices; the purchase requests are read apart. */
 #define POOL_SELECT \
-  "SELECT po.id, po.product_id, p.name, po.school_id, sc.name," \
-  " (SELECT count (*) FROM assignments a WHERE a.pool_id = po.id AND a.state = 'active')," \
-  " po.quantity_paid," \
-  " (SELECT count (*) FROM assignments a WHERE a.pool_id = po.id AND a.state = 'no_access')," \
-  " po.term_end," \
+  "SELECT po.id, po.product_id, p.name, po.school_id, sc.name, po.active_count," \
+  " po.quantity_paid, po.no_access_count, po.term_end," \
   " (SELECT coalesce (sum (ol.quantity), 0) FROM order_lines ol" \
   "  WHERE ol.pool_id = po.id AND ol.state <> 'delivered')," \
   " (SELECT min (o.created_at) FROM order_lines ol JOIN orders o ON o.id = ol.order_id" \
   "  WHERE ol.pool_id = po.id AND ol.state <> 'delivered')," \
   " (SELECT group_concat (group_id) FROM" \
   "   (SELECT group_id FROM pool_groups WHERE pool_id = po.id ORDER BY group_id))," \
-  " (SELECT count (*) FROM (" LIC_SQLITE_WAITING ("po.id") "))" \
+  " (SELECT count (*) FROM (" LIC_SQLITE_WAITING ("po.id") "))," \
+  " po.renewed" \
   " FROM pools po" \
   " JOIN products p ON p.id = po.product_id" \
   " JOIN schools sc ON sc.id = po.school_id" \
   " WHERE sc.organization_id = ?"
 
-static gpointer
-pool_from_row (LicSqliteStatement *stmt)
+/* The pool of the row @stmt is on, with its purchase requests read from @connection and its
+ * notices as they are at @now. */
+static LicPool *
+pool_from_row (LicSqliteConnection  *connection,
+               LicSqliteStatement   *stmt,
+               const char           *now,
+               GError              **error)
 {
   g_autoptr(GArray) linked_group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(LicPoolStatus) status = { 0 };
+  g_autoptr(GPtrArray) requests = NULL;
+  LicPoolFacts facts = {
+    sqlite3_column_int64 (stmt, 5), sqlite3_column_int64 (stmt, 6),
+    sqlite3_column_int64 (stmt, 7), sqlite3_column_int64 (stmt, 13),
+    lic_sqlite_column_text (stmt, 8), NULL,
+  };
 
   if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
     {
@@ -164,22 +174,68 @@ pool_from_row (LicSqliteStatement *stmt)
           g_array_append_val (linked_group_ids, id);
         }
     }
+  requests = lic_sqlite_pool_requests (connection, sqlite3_column_int64 (stmt, 0), now, error);
+  if (requests == NULL)
+    return NULL;
+  facts.requests = requests;
+  lic_compliance_pool_status (&facts, now, &status);
+
   return g_object_new (LIC_TYPE_POOL,
                        "id", sqlite3_column_int64 (stmt, 0),
                        "product-id", sqlite3_column_int64 (stmt, 1),
                        "product-name", lic_sqlite_column_text (stmt, 2),
                        "school-id", sqlite3_column_int64 (stmt, 3),
                        "school-name", lic_sqlite_column_text (stmt, 4),
-                       "assigned", sqlite3_column_int64 (stmt, 5),
-                       "available", sqlite3_column_int64 (stmt, 6),
-                       "no-access", sqlite3_column_int64 (stmt, 7),
-                       "phase", "none",
-                       "term-end", lic_sqlite_column_text (stmt, 8),
+                       "assigned", facts.assigned,
+                       "available", facts.available,
+                       "payable", status.payable,
+                       "capacity", status.capacity,
+                       "to-renew", status.to_renew,
+                       "no-access", facts.no_access,
+                       "phase", lic_enum_to_nick (LIC_TYPE_POOL_PHASE, status.phase),
+                       "term-end", facts.term_end,
+                       "renewed", facts.renewed,
+                       "renewal-starts", status.renewal_starts,
+                       "notices", status.notices,
                        "awaiting-delivery", sqlite3_column_int64 (stmt, 9),
                        "awaiting-since", lic_sqlite_column_text (stmt, 10),
                        "linked-group-ids", linked_group_ids,
                        "waiting", sqlite3_column_int64 (stmt, 12),
                        NULL);
+}
+
+/* Steps @stmt, a query of lic_sqlite_pool_query(), to its end. */
+GPtrArray *
+lic_sqlite_collect_pools (LicSqliteConnection  *connection,
+               LicSqliteStatement   *stmt,
+               GError              **error)
+{
+  g_autoptr(GPtrArray) pools = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) clock_now = lic_clock_now ();
+  g_autofree char *now = lic_clock_format (clock_now);
+  int rc;
+
+  while ((rc = lic_sqlite_step (stmt, error)) == SQLITE_ROW)
+    {
+      LicPool *pool = pool_from_row (connection, stmt, now, error);
+
+      if (pool == NULL)
+        return NULL;
+      g_ptr_array_add (pools, pool);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&pools) : NULL;
+}
+
+/* The pools of @caller's schools, to narrow further and read with
+ * lic_sqlite_collect_pools(). */
+LicSqliteQuery *
+lic_sqlite_pool_query (const LicCaller *caller)
+{
+  LicSqliteQuery *query = lic_sqlite_query_new (POOL_SELECT);
+
+  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
+  lic_sqlite_add_school_scope (query, caller, "po.school_id");
+  return query;
 }
 
 /* Scoping and paging. */
@@ -684,13 +740,7 @@ school_statuses (LicSqliteConnection  *connection,
   g_autoptr(GPtrArray) statuses = NULL;
   int rc;
 
-  query = lic_sqlite_query_new ("SELECT sc.id, sc.name, po.id,"
-                                " (SELECT count (*) FROM assignments a"
-                                "  WHERE a.pool_id = po.id AND a.state = 'active'),"
-                                " coalesce (po.quantity_paid, 0),"
-                                " (SELECT count (*) FROM assignments a"
-                                "  WHERE a.pool_id = po.id AND a.state = 'no_access')"
-                                " FROM schools sc"
+  query = lic_sqlite_query_new ("SELECT sc.id, sc.name, po.id FROM schools sc"
                                 " LEFT JOIN pools po ON po.school_id = sc.id AND po.product_id = ?"
                                 " WHERE sc.organization_id = ?");
   lic_sqlite_query_bind_int (query, product_id);
@@ -709,11 +759,12 @@ school_statuses (LicSqliteConnection  *connection,
       status->school_id = sqlite3_column_int64 (stmt, 0);
       status->school_name = g_strdup (lic_sqlite_column_text (stmt, 1));
       status->pool_id = sqlite3_column_int64 (stmt, 2);
-      status->assigned = sqlite3_column_int64 (stmt, 3);
-      status->available = sqlite3_column_int64 (stmt, 4);
-      status->no_access = sqlite3_column_int64 (stmt, 5);
       status->order_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) lic_order_line_free);
       g_ptr_array_add (statuses, status);
+      if (status->pool_id > 0
+          && (status->pool = lic_sqlite_load_pool (connection, caller, status->pool_id,
+                                                   error)) == NULL)
+        return NULL;
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&statuses) : NULL;
 }
@@ -801,25 +852,76 @@ user_from_list_row (LicSqliteStatement *stmt)
   return user_from_row (stmt, 0);
 }
 
+/* Lists of users up to this long are read from the list rather than from the organization. */
+#define LIST_DRIVEN_MAX 5000
+
+/* @size: (out): about how many users a list (Payable or No access) holds, from the pools'
+ * counts; G_MAXINT64 for no list */
+static gboolean
+list_size (LicSqliteConnection  *connection,
+           const LicCaller      *caller,
+           const LicUserFilter  *filter,
+           gint64               *size,
+           GError              **error)
+{
+  g_autoptr(LicSqliteQuery) query = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+
+  *size = G_MAXINT64;
+  if (filter->list == LIC_USER_LIST_ALL)
+    return TRUE;
+  query = lic_sqlite_query_new (filter->list == LIC_USER_LIST_PAYABLE
+                                ? "SELECT coalesce (sum (po.active_count - po.quantity_paid), 0)"
+                                  " FROM pools po JOIN schools sc ON sc.id = po.school_id"
+                                  " WHERE sc.organization_id = ?"
+                                  " AND po.active_count > po.quantity_paid"
+                                : "SELECT coalesce (sum (po.no_access_count), 0)"
+                                  " FROM pools po JOIN schools sc ON sc.id = po.school_id"
+                                  " WHERE sc.organization_id = ?");
+  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
+  if (filter->pool_id > 0)
+    {
+      lic_sqlite_query_append (query, " AND po.id = ?");
+      lic_sqlite_query_bind_int (query, filter->pool_id);
+    }
+  stmt = lic_sqlite_query_prepare (query, connection, error);
+  if (stmt == NULL || lic_sqlite_step (stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *size = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 static GPtrArray *
 lic_sqlite_store_list_users (LicStore             *store,
                              const LicCaller      *caller,
                              const LicUserFilter  *filter,
                              const LicPage        *page,
                              gboolean             *more,
+                             GPtrArray           **user_pools,
                              GError              **error)
 {
   LicSqliteStore *self = LIC_SQLITE_STORE (store);
   g_autoptr(LicSqliteConnection) connection = NULL;
   g_autoptr(LicSqliteQuery) query = NULL;
   g_autoptr(LicSqliteStatement) stmt = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+  gint64 size = G_MAXINT64;
 
   connection = lic_sqlite_store_acquire (self, error);
-  if (connection == NULL)
+  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_READ, error)
+      || !list_size (connection, caller, filter, &size, error)
+      || (filter->list == LIC_USER_LIST_PAYABLE
+          && !lic_sqlite_fill_payable (connection, caller, filter->pool_id, error)))
     return NULL;
 
-  query = lic_sqlite_query_new ("SELECT " USER_COLUMNS " FROM users u"
-                                " WHERE u.organization_id = ?");
+  /* A short list (the Payable list is a few users) is read user by user and sorted, rather
+   * than found by walking the whole organization in name order: the unary + keeps SQLite from
+   * choosing the latter. */
+  query = lic_sqlite_query_new (size <= LIST_DRIVEN_MAX
+                                ? "SELECT " USER_COLUMNS " FROM users u"
+                                  " WHERE +u.organization_id = ?"
+                                : "SELECT " USER_COLUMNS " FROM users u"
+                                  " WHERE u.organization_id = ?");
   lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
   lic_sqlite_add_school_scope (query, caller, "u.school_id");
   if (filter->role >= 0)
@@ -841,34 +943,22 @@ lic_sqlite_store_list_users (LicStore             *store,
   switch (filter->list)
     {
     case LIC_USER_LIST_PAYABLE:
-      /* In each pool with more active assignments than licenses paid for, the (assigned -
-       * paid) assigned last. */
-      lic_sqlite_query_append (query,
-                               " AND u.id IN (SELECT user_id FROM"
-                               "  (SELECT a.user_id, po.quantity_paid AS paid,"
-                               "    row_number () OVER (PARTITION BY a.pool_id"
-                               "     ORDER BY a.assigned_at DESC, a.user_id DESC) AS latest,"
-                               "    count (*) OVER (PARTITION BY a.pool_id) AS assigned"
-                               "   FROM pools po JOIN schools sc ON sc.id = po.school_id"
-                               "   JOIN assignments a ON a.pool_id = po.id AND a.state = 'active'"
-                               "   WHERE sc.organization_id = ?"
-                               "   AND (SELECT count (*) FROM assignments b"
-                               "    WHERE b.pool_id = po.id AND b.state = 'active')"
-                               "    > po.quantity_paid");
-      lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
-      if (filter->pool_id > 0)
-        {
-          lic_sqlite_query_append (query, " AND po.id = ?");
-          lic_sqlite_query_bind_int (query, filter->pool_id);
-        }
-      lic_sqlite_query_append (query, ") WHERE latest <= assigned - paid)");
+      /* lic_sqlite_fill_payable() found them, pool by pool. A short list is the set to read;
+       * a long one is looked up for each user on the way through the organization. */
+      lic_sqlite_query_append (query, size <= LIST_DRIVEN_MAX
+                                      ? " AND u.id IN (SELECT user_id FROM " LIC_SQLITE_PAYABLE ")"
+                                      : " AND EXISTS (SELECT 1 FROM " LIC_SQLITE_PAYABLE " l"
+                                        " WHERE l.user_id = u.id)");
       break;
     case LIC_USER_LIST_NO_ACCESS:
-      lic_sqlite_query_append (query, " AND u.id IN (SELECT user_id FROM assignments"
-                                      " WHERE state = 'no_access'");
+      lic_sqlite_query_append (query, size <= LIST_DRIVEN_MAX
+                                      ? " AND u.id IN (SELECT a.user_id FROM assignments a"
+                                        " WHERE a.state = 'no_access'"
+                                      : " AND EXISTS (SELECT 1 FROM assignments a"
+                                        " WHERE a.user_id = u.id AND a.state = 'no_access'");
       if (filter->pool_id > 0)
         {
-          lic_sqlite_query_append (query, " AND pool_id = ?");
+          lic_sqlite_query_append (query, " AND a.pool_id = ?");
           lic_sqlite_query_bind_int (query, filter->pool_id);
         }
       lic_sqlite_query_append (query, ")");
@@ -901,7 +991,15 @@ lic_sqlite_store_list_users (LicStore             *store,
   stmt = lic_sqlite_query_prepare (query, connection, error);
   if (stmt == NULL)
     return NULL;
-  return lic_sqlite_collect_page (stmt, user_from_list_row, g_object_unref, page, more, error);
+  users = lic_sqlite_collect_page (stmt, user_from_list_row, g_object_unref, page, more, error);
+  if (users == NULL)
+    return NULL;
+  lic_sqlite_statement_reset (stmt);
+  /* What puts each user of the page on the list. */
+  if (user_pools != NULL && filter->list != LIC_USER_LIST_ALL
+      && !lic_sqlite_user_pools (connection, caller, filter, users, user_pools, error))
+    return NULL;
+  return g_steal_pointer (&users);
 }
 
 static LicUser *
@@ -1034,14 +1132,13 @@ lic_sqlite_store_list_pools (LicStore             *store,
   g_autoptr(LicSqliteConnection) connection = NULL;
   g_autoptr(LicSqliteQuery) query = NULL;
   g_autoptr(LicSqliteStatement) stmt = NULL;
+  g_autoptr(GPtrArray) pools = NULL;
 
   connection = lic_sqlite_store_acquire (self, error);
-  if (connection == NULL)
+  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_READ, error))
     return NULL;
 
-  query = lic_sqlite_query_new (POOL_SELECT);
-  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
-  lic_sqlite_add_school_scope (query, caller, "po.school_id");
+  query = lic_sqlite_pool_query (caller);
   if (filter->school_id > 0)
     {
       lic_sqlite_query_append (query, " AND po.school_id = ?");
@@ -1055,10 +1152,12 @@ lic_sqlite_store_list_pools (LicStore             *store,
   add_page (query, page, "p.name", "po.id");
 
   stmt = lic_sqlite_query_prepare (query, connection, error);
-  if (stmt == NULL)
+  if (stmt == NULL || (pools = lic_sqlite_collect_pools (connection, stmt, error)) == NULL)
     return NULL;
-  return lic_sqlite_collect_page (stmt, pool_from_row, g_object_unref, page,
-                                  more, error);
+  *more = pools->len > page->limit;
+  if (*more)
+    g_ptr_array_set_size (pools, page->limit);
+  return g_steal_pointer (&pools);
 }
 
 static LicPool *
@@ -1071,7 +1170,7 @@ lic_sqlite_store_get_pool (LicStore         *store,
   g_autoptr(LicSqliteConnection) connection = NULL;
 
   connection = lic_sqlite_store_acquire (self, error);
-  if (connection == NULL)
+  if (connection == NULL || !lic_sqlite_connection_begin (connection, LIC_SQLITE_READ, error))
     return NULL;
   return lic_sqlite_load_pool (connection, caller, pool_id, error);
 }
@@ -1085,27 +1184,22 @@ lic_sqlite_load_pool (LicSqliteConnection  *connection,
 {
   g_autoptr(LicSqliteQuery) query = NULL;
   g_autoptr(LicSqliteStatement) stmt = NULL;
-  int rc;
+  g_autoptr(GPtrArray) pools = NULL;
 
-  query = lic_sqlite_query_new (POOL_SELECT);
-  lic_sqlite_query_bind_int (query, lic_sqlite_organization_id (caller));
-  lic_sqlite_add_school_scope (query, caller, "po.school_id");
+  query = lic_sqlite_pool_query (caller);
   lic_sqlite_query_append (query, " AND po.id = ?");
   lic_sqlite_query_bind_int (query, pool_id);
 
   stmt = lic_sqlite_query_prepare (query, connection, error);
-  if (stmt == NULL)
+  if (stmt == NULL || (pools = lic_sqlite_collect_pools (connection, stmt, error)) == NULL)
     return NULL;
-  rc = lic_sqlite_step (stmt, error);
-  if (rc == SQLITE_ERROR)
-    return NULL;
-  if (rc == SQLITE_DONE)
+  if (pools->len == 0)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND,
                    "There is no license pool %" G_GINT64_FORMAT " in your schools.", pool_id);
       return NULL;
     }
-  return pool_from_row (stmt);
+  return g_object_ref (g_ptr_array_index (pools, 0));
 }
 
 /* The demo. */
@@ -1581,6 +1675,55 @@ lic_sqlite_store_load_demo (LicStore       *store,
          && lic_sqlite_connection_commit (connection, error);
 }
 
+/* Settings of the server's own, in the meta table beside the demo's markers. */
+
+static gboolean
+lic_sqlite_store_get_setting (LicStore    *store,
+                              const char  *key,
+                              char       **value,
+                              GError     **error)
+{
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  int rc;
+
+  connection = lic_sqlite_store_acquire (LIC_SQLITE_STORE (store), error);
+  if (connection == NULL)
+    return FALSE;
+  stmt = lic_sqlite_connection_prepare (connection, "SELECT value FROM meta WHERE key = ?",
+                                        error);
+  if (stmt == NULL)
+    return FALSE;
+  lic_sqlite_bind_text (stmt, 1, key);
+  rc = lic_sqlite_step (stmt, error);
+  if (rc == SQLITE_ROW)
+    *value = g_strdup (lic_sqlite_column_text (stmt, 0));
+  return rc != SQLITE_ERROR;
+}
+
+static gboolean
+lic_sqlite_store_set_setting (LicStore    *store,
+                              const char  *key,
+                              const char  *value,
+                              GError     **error)
+{
+  g_autoptr(LicSqliteConnection) connection = NULL;
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+
+  connection = lic_sqlite_store_acquire (LIC_SQLITE_STORE (store), error);
+  if (connection == NULL)
+    return FALSE;
+  stmt = lic_sqlite_connection_prepare (connection,
+                                        "INSERT INTO meta (key, value) VALUES (?, ?)"
+                                        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                        error);
+  if (stmt == NULL)
+    return FALSE;
+  lic_sqlite_bind_text (stmt, 1, key);
+  lic_sqlite_bind_text (stmt, 2, value);
+  return lic_sqlite_run (stmt, error);
+}
+
 /* GObject and GInitable */
 
 /* A connection for the calling thread alone; give it back with g_autoptr. */
@@ -1648,6 +1791,15 @@ lic_sqlite_store_store_iface_init (LicStoreInterface *iface)
   iface->last_notification = lic_sqlite_store_last_notification;
   iface->claim_mail = lic_sqlite_store_claim_mail;
   iface->finish_mail = lic_sqlite_store_finish_mail;
+  iface->sweep = lic_sqlite_store_sweep;
+  iface->list_purchase_requests = lic_sqlite_store_list_purchase_requests;
+  iface->get_purchase_request = lic_sqlite_store_get_purchase_request;
+  iface->pay_purchase_request = lic_sqlite_store_pay_purchase_request;
+  iface->keep = lic_sqlite_store_keep;
+  iface->renew = lic_sqlite_store_renew;
+  iface->list_notices = lic_sqlite_store_list_notices;
+  iface->get_setting = lic_sqlite_store_get_setting;
+  iface->set_setting = lic_sqlite_store_set_setting;
 }
 
 static void

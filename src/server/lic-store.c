@@ -213,6 +213,8 @@ lic_store_get_product (LicStore         *self,
 /**
  * lic_store_list_users:
  * @more: (out): whether there are users after this page
+ * @user_pools: (out) (optional) (transfer full) (element-type LicUserPool): with a list
+ *   (Payable or No access), the pools that put each user of the page on it
  *
  * Returns: (transfer full) (element-type LicUser): one page of the users of @caller's schools
  */
@@ -222,13 +224,17 @@ lic_store_list_users (LicStore             *self,
                       const LicUserFilter  *filter,
                       const LicPage        *page,
                       gboolean             *more,
+                      GPtrArray           **user_pools,
                       GError              **error)
 {
   g_return_val_if_fail (LIC_IS_STORE (self), NULL);
   g_return_val_if_fail (caller != NULL && filter != NULL && page != NULL, NULL);
   g_return_val_if_fail (page->limit > 0 && more != NULL, NULL);
 
-  return LIC_STORE_GET_IFACE (self)->list_users (self, caller, filter, page, more, error);
+  if (user_pools != NULL)
+    *user_pools = NULL;
+  return LIC_STORE_GET_IFACE (self)->list_users (self, caller, filter, page, more, user_pools,
+                                                 error);
 }
 
 /**
@@ -827,8 +833,19 @@ lic_school_status_free (LicSchoolStatus *status)
   if (status == NULL)
     return;
   g_free (status->school_name);
+  g_clear_object (&status->pool);
   g_clear_pointer (&status->order_lines, g_ptr_array_unref);
   g_free (status);
+}
+
+void
+lic_user_pool_free (LicUserPool *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->product_name);
+  g_free (entry->date);
+  g_free (entry);
 }
 
 void
@@ -849,4 +866,199 @@ lic_user_license_free (LicUserLicense *license)
   g_free (license->assigned_at);
   g_free (license->state);
   g_free (license);
+}
+
+/**
+ * lic_store_sweep:
+ * @now: the time the rules read
+ * @report: (out caller-allocates): what the sweep did
+ *
+ * @cancellable: (nullable): stops the sweep between two steps (with %G_IO_ERROR_CANCELLED)
+ *
+ * Takes every step of the compliance rules due at @now that has not been taken: e-mails late
+ * purchase requests' admins, suspends those unpaid on day 60, ends terms. Each step is one
+ * transaction, and records that it was taken, so that a second sweep (by this server or
+ * another on the same store) changes nothing and sends nothing, and a server that was down
+ * catches up on what it missed.
+ */
+gboolean
+lic_store_sweep (LicStore        *self,
+                 GDateTime       *now,
+                 GCancellable    *cancellable,
+                 LicSweepReport  *report,
+                 GError         **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (now != NULL && report != NULL, FALSE);
+
+  return LIC_STORE_GET_IFACE (self)->sweep (self, now, cancellable, report, error);
+}
+
+/**
+ * lic_store_list_purchase_requests:
+ *
+ * Returns: (transfer full) (element-type LicPurchaseRequest): one page of the purchase requests
+ *   of @caller's schools, newest first
+ */
+GPtrArray *
+lic_store_list_purchase_requests (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  const LicRequestFilter  *filter,
+                                  const LicPage           *page,
+                                  gboolean                *more,
+                                  GError                 **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL && filter != NULL && page != NULL, NULL);
+  g_return_val_if_fail (page->limit > 0 && more != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->list_purchase_requests (self, caller, filter, page, more,
+                                                             error);
+}
+
+/**
+ * lic_store_get_purchase_request:
+ *
+ * Returns: (transfer full): a purchase request of @caller's schools, or %NULL with
+ *   %LIC_ERROR_NOT_FOUND
+ */
+LicPurchaseRequest *
+lic_store_get_purchase_request (LicStore         *self,
+                                const LicCaller  *caller,
+                                gint64            request_id,
+                                GError          **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->get_purchase_request (self, caller, request_id, error);
+}
+
+/**
+ * lic_store_pay_purchase_request:
+ * @created: (out): whether the order was made now, rather than by an earlier call with the
+ *   same key
+ * @request: (out) (transfer full): the request, paid
+ *
+ * Pays a purchase request with an order of its quantity at the current price, in one
+ * transaction that also gives the pool's users without access their licenses back.
+ *
+ * Returns: (transfer full): the order
+ */
+LicOrder *
+lic_store_pay_purchase_request (LicStore            *self,
+                                const LicCaller     *caller,
+                                gint64               request_id,
+                                const LicPayment    *payment,
+                                GDateTime           *now,
+                                gboolean            *created,
+                                LicPurchaseRequest **request,
+                                GError             **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL && payment != NULL && now != NULL, NULL);
+  g_return_val_if_fail (created != NULL && request != NULL, NULL);
+
+  *request = NULL;
+  return LIC_STORE_GET_IFACE (self)->pay_purchase_request (self, caller, request_id, payment,
+                                                           now, created, request, error);
+}
+
+/**
+ * lic_store_keep:
+ * @user_id: a user on the pool's Payable list
+ * @instead_of: a user of the pool, not on it, who gives up their license
+ *
+ * Returns: (transfer full): the pool afterwards
+ */
+LicPool *
+lic_store_keep (LicStore         *self,
+                const LicCaller  *caller,
+                gint64            pool_id,
+                gint64            user_id,
+                gint64            instead_of,
+                GDateTime        *now,
+                GError          **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL && now != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->keep (self, caller, pool_id, user_id, instead_of, now,
+                                           error);
+}
+
+/**
+ * lic_store_renew:
+ * @created: (out): whether the order was made now
+ * @pool: (out) (transfer full): the pool afterwards
+ *
+ * Orders @payment's quantity of licenses for the pool's next term, inside its renewal period.
+ *
+ * Returns: (transfer full): the order
+ */
+LicOrder *
+lic_store_renew (LicStore          *self,
+                 const LicCaller   *caller,
+                 gint64             pool_id,
+                 const LicPayment  *payment,
+                 GDateTime         *now,
+                 gboolean          *created,
+                 LicPool          **pool,
+                 GError           **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL && payment != NULL && now != NULL, NULL);
+  g_return_val_if_fail (created != NULL && pool != NULL, NULL);
+
+  *pool = NULL;
+  return LIC_STORE_GET_IFACE (self)->renew (self, caller, pool_id, payment, now, created, pool,
+                                            error);
+}
+
+/**
+ * lic_store_list_notices:
+ *
+ * Returns: (transfer full) (element-type LicNotice): the notices of every pool of @caller's
+ *   schools, each naming its pool, most urgent first
+ */
+GPtrArray *
+lic_store_list_notices (LicStore         *self,
+                        const LicCaller  *caller,
+                        GError          **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (caller != NULL, NULL);
+
+  return LIC_STORE_GET_IFACE (self)->list_notices (self, caller, error);
+}
+
+/**
+ * lic_store_get_setting:
+ * @value: (out) (transfer full) (nullable): the value stored under @key, or %NULL
+ *
+ * Reads one of the server's own settings kept in the store (the test clock).
+ */
+gboolean
+lic_store_get_setting (LicStore    *self,
+                       const char  *key,
+                       char       **value,
+                       GError     **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  *value = NULL;
+  return LIC_STORE_GET_IFACE (self)->get_setting (self, key, value, error);
+}
+
+gboolean
+lic_store_set_setting (LicStore    *self,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  g_return_val_if_fail (LIC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  return LIC_STORE_GET_IFACE (self)->set_setting (self, key, value, error);
 }

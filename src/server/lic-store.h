@@ -74,6 +74,35 @@ typedef enum {
   LIC_USER_LIST_NO_ACCESS,          /* with an assignment in state no_access */
 } LicUserList;
 
+/* One pool in which a user is on the Payable list (with the date the user would lose access,
+ * or NULL when no purchase request would take the license) or on the No access list (with
+ * the time access ended). */
+typedef struct
+{
+  gint64 user_id;
+  gint64 pool_id;
+  gint64 product_id;
+  char *product_name;
+  gint64 school_id;
+  char *date;
+} LicUserPool;
+
+/* What a sweep did. */
+typedef struct
+{
+  gint64 late;                      /* purchase requests found late: their admins e-mailed */
+  gint64 suspended;                 /* purchase requests suspended */
+  gint64 terms_ended;               /* terms of pools ended */
+  gint64 lost_access;               /* users who lost access */
+} LicSweepReport;
+
+typedef struct
+{
+  gint64 school_id;                 /* 0: any of the caller's schools */
+  gint64 product_id;                /* 0: any */
+  int state;                        /* a LicRequestState, or -1: any */
+} LicRequestFilter;
+
 /* One assignment of a user, as GET /users/{id} lists it. */
 typedef struct
 {
@@ -162,11 +191,7 @@ typedef struct
   gint64 school_id;
   char *school_name;
   gint64 pool_id;                   /* 0: the school has no pool of the product */
-  gint64 assigned;
-  gint64 available;
-  gint64 payable;
-  gint64 to_renew;
-  gint64 no_access;
+  LicPool *pool;                    /* NULL: the school has no pool of the product */
   GPtrArray *order_lines;           /* LicOrderLine of the product at the school, newest first */
 } LicSchoolStatus;
 
@@ -216,6 +241,7 @@ struct _LicStoreInterface
                                   const LicUserFilter     *filter,
                                   const LicPage           *page,
                                   gboolean                *more,
+                                  GPtrArray              **user_pools,
                                   GError                 **error);
   LicUser     *(*get_user)       (LicStore                *self,
                                   const LicCaller         *caller,
@@ -353,6 +379,57 @@ struct _LicStoreInterface
                                   gint64                   now,
                                   gint64                   retry_at,
                                   GError                 **error);
+
+  gboolean     (*sweep)          (LicStore                *self,
+                                  GDateTime               *now,
+                                  GCancellable            *cancellable,
+                                  LicSweepReport          *report,
+                                  GError                 **error);
+  GPtrArray   *(*list_purchase_requests) (LicStore        *self,
+                                  const LicCaller         *caller,
+                                  const LicRequestFilter  *filter,
+                                  const LicPage           *page,
+                                  gboolean                *more,
+                                  GError                 **error);
+  LicPurchaseRequest *(*get_purchase_request) (LicStore   *self,
+                                  const LicCaller         *caller,
+                                  gint64                   request_id,
+                                  GError                 **error);
+  LicOrder    *(*pay_purchase_request) (LicStore          *self,
+                                  const LicCaller         *caller,
+                                  gint64                   request_id,
+                                  const LicPayment        *payment,
+                                  GDateTime               *now,
+                                  gboolean                *created,
+                                  LicPurchaseRequest     **request,
+                                  GError                 **error);
+  LicPool     *(*keep)           (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  gint64                   pool_id,
+                                  gint64                   user_id,
+                                  gint64                   instead_of,
+                                  GDateTime               *now,
+                                  GError                 **error);
+  LicOrder    *(*renew)          (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  gint64                   pool_id,
+                                  const LicPayment        *payment,
+                                  GDateTime               *now,
+                                  gboolean                *created,
+                                  LicPool                **pool,
+                                  GError                 **error);
+  GPtrArray   *(*list_notices)   (LicStore                *self,
+                                  const LicCaller         *caller,
+                                  GError                 **error);
+
+  gboolean     (*get_setting)    (LicStore                *self,
+                                  const char              *key,
+                                  char                   **value,
+                                  GError                 **error);
+  gboolean     (*set_setting)    (LicStore                *self,
+                                  const char              *key,
+                                  const char              *value,
+                                  GError                 **error);
 };
 
 gboolean     lic_store_load_demo      (LicStore                *self,
@@ -397,6 +474,7 @@ GPtrArray   *lic_store_list_users     (LicStore                *self,
                                        const LicUserFilter     *filter,
                                        const LicPage           *page,
                                        gboolean                *more,
+                                       GPtrArray              **user_pools,
                                        GError                 **error);
 LicUser     *lic_store_get_user       (LicStore                *self,
                                        const LicCaller         *caller,
@@ -535,6 +613,57 @@ gboolean     lic_store_finish_mail    (LicStore                *self,
                                        gint64                   retry_at,
                                        GError                 **error);
 
+gboolean     lic_store_sweep          (LicStore                *self,
+                                       GDateTime               *now,
+                                       GCancellable            *cancellable,
+                                       LicSweepReport          *report,
+                                       GError                 **error);
+GPtrArray   *lic_store_list_purchase_requests (LicStore        *self,
+                                       const LicCaller         *caller,
+                                       const LicRequestFilter  *filter,
+                                       const LicPage           *page,
+                                       gboolean                *more,
+                                       GError                 **error);
+LicPurchaseRequest *lic_store_get_purchase_request (LicStore   *self,
+                                       const LicCaller         *caller,
+                                       gint64                   request_id,
+                                       GError                 **error);
+LicOrder    *lic_store_pay_purchase_request (LicStore          *self,
+                                       const LicCaller         *caller,
+                                       gint64                   request_id,
+                                       const LicPayment        *payment,
+                                       GDateTime               *now,
+                                       gboolean                *created,
+                                       LicPurchaseRequest     **request,
+                                       GError                 **error);
+LicPool     *lic_store_keep           (LicStore                *self,
+                                       const LicCaller         *caller,
+                                       gint64                   pool_id,
+                                       gint64                   user_id,
+                                       gint64                   instead_of,
+                                       GDateTime               *now,
+                                       GError                 **error);
+LicOrder    *lic_store_renew          (LicStore                *self,
+                                       const LicCaller         *caller,
+                                       gint64                   pool_id,
+                                       const LicPayment        *payment,
+                                       GDateTime               *now,
+                                       gboolean                *created,
+                                       LicPool                **pool,
+                                       GError                 **error);
+GPtrArray   *lic_store_list_notices   (LicStore                *self,
+                                       const LicCaller         *caller,
+                                       GError                 **error);
+
+gboolean     lic_store_get_setting    (LicStore                *self,
+                                       const char              *key,
+                                       char                   **value,
+                                       GError                 **error);
+gboolean     lic_store_set_setting    (LicStore                *self,
+                                       const char              *key,
+                                       const char              *value,
+                                       GError                 **error);
+
 void         lic_store_emit_committed (LicStore                *self,
                                        gboolean                 notified,
                                        gboolean                 mailed);
@@ -545,6 +674,7 @@ void         lic_import_error_free    (LicImportError          *error);
 void         lic_school_status_free   (LicSchoolStatus         *status);
 void         lic_supplier_info_free   (LicSupplierInfo         *info);
 void         lic_user_license_free    (LicUserLicense          *license);
+void         lic_user_pool_free       (LicUserPool             *entry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LicImportRow, lic_import_row_free)
 

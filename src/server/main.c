@@ -15,9 +15,13 @@
 #include "lic-password.h"
 #include "lic-server.h"
 #include "lic-sqlite-store.h"
+#include "lic-sweeper.h"
 #include "lic-texts.h"
 
 #define DEFAULT_KEEP_ALIVE_S 20
+
+/* How often the compliance sweep runs, besides at start and at every POST /test/clock. */
+#define SWEEP_INTERVAL_S (10 * 60)
 
 /* The SMTP password comes from the environment, never the command line, which any user of
  * the machine may read. */
@@ -63,7 +67,8 @@ static gboolean
 load_demo (LicStore  *store,
            GError   **error)
 {
-  g_autoptr(LicDemo) demo = lic_demo_new (error);
+  g_autoptr(GDateTime) today = lic_clock_now ();
+  g_autoptr(LicDemo) demo = lic_demo_new (today, error);
   gboolean loaded;
 
   if (demo == NULL || !lic_store_load_demo (store, demo, &loaded, error))
@@ -79,7 +84,8 @@ load_demo_city (LicStore  *store,
                 GError   **error)
 {
   gint64 start = g_get_monotonic_time ();
-  g_autoptr(LicDemo) city = lic_demo_new_city (n_users, error);
+  g_autoptr(GDateTime) today = lic_clock_now ();
+  g_autoptr(LicDemo) city = lic_demo_new_city (n_users, today, error);
   gint64 made;
   gboolean loaded;
 
@@ -94,6 +100,25 @@ load_demo_city (LicStore  *store,
                (made - start) / 1e6, (g_get_monotonic_time () - made) / 1e6);
   else
     g_message ("The demo municipality is already loaded");
+  return TRUE;
+}
+
+/* --test-clock: the time POST /test/clock set last, if it did, stands again after a restart. */
+static gboolean
+restore_test_clock (LicStore  *store,
+                    GError   **error)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *text = NULL;
+
+  if (!lic_store_get_setting (store, LIC_CLOCK_SETTING, &text, error))
+    return FALSE;
+  if (text != NULL && (now = g_date_time_new_from_iso8601 (text, utc)) != NULL)
+    {
+      lic_clock_set (now);
+      g_message ("The test clock stands at %s, as it was last set", text);
+    }
   return TRUE;
 }
 
@@ -182,6 +207,7 @@ serve (const Options  *options,
   g_autoptr(LicSqliteStore) store = NULL;
   g_autoptr(LicMailer) mailer = NULL;
   g_autoptr(LicServer) server = NULL;
+  g_autoptr(LicSweeper) sweeper = NULL;
   g_autofree char *maildir = NULL;
   LicMailerConfig mail = {
     options->smtp_url, options->smtp_user, g_getenv (SMTP_PASSWORD_VARIABLE), options->maildir,
@@ -194,6 +220,7 @@ serve (const Options  *options,
 
   store = lic_sqlite_store_new (options->database, error);
   if (store == NULL
+      || (options->test_clock && !restore_test_clock (LIC_STORE (store), error))
       || (options->demo && !load_demo (LIC_STORE (store), error))
       || (options->demo_users > 0
           && !load_demo_city (LIC_STORE (store), (guint) options->demo_users, error)))
@@ -205,11 +232,16 @@ serve (const Options  *options,
   if (mailer == NULL)
     return FALSE;
 
+  /* Catch up on whatever fell due while the server was down (e-mails for late purchase
+   * requests, suspensions, the ends of terms) before answering anyone. */
+  lic_sweep_now (LIC_STORE (store), NULL);
+
   server = lic_server_new (LIC_STORE (store), options->test_clock, (guint) options->keep_alive);
   if (!lic_server_start (server, options->address, (guint16) options->port,
                          (guint) options->threads, error))
     return FALSE;
   lic_mailer_start (mailer);
+  sweeper = lic_sweeper_start (LIC_STORE (store), SWEEP_INTERVAL_S);
 
   /* The first line of stdout is the port and nothing else: scripts and tests wait for it. */
   printf ("%u\n", lic_server_get_port (server));
@@ -222,6 +254,7 @@ serve (const Options  *options,
   g_main_loop_run (loop);
 
   g_message ("Stopping");
+  g_clear_pointer (&sweeper, lic_sweeper_stop);
   lic_server_stop (server);
   lic_mailer_stop (mailer);
   return TRUE;

@@ -122,9 +122,112 @@ test_pool_school_organization_round_trip (void)
   g_assert_cmpint (lic_pool_get_awaiting_delivery (pool2), ==, 20);
   g_assert_cmpstr (lic_pool_get_awaiting_since (pool2), ==, "2027-02-03T09:15:00Z");
   g_assert_cmpint (lic_pool_get_waiting (pool2), ==, 3);
+  g_assert_cmpint (g_list_model_get_n_items (lic_pool_get_notices (pool2)), ==, 0);
   g_assert_cmpstr (lic_school_get_name (school2), ==, "Koivulan koulu");
   g_assert_cmpint (lic_school_get_organization_id (school2), ==, 2);
   g_assert_cmpstr (lic_organization_get_currency (org2), ==, "EUR");
+}
+
+/* The compliance members of a pool, its notices of every kind, and a purchase request. */
+static void
+test_compliance_round_trip (void)
+{
+  const char *json =
+    "{\"id\": 5, \"product_id\": 7, \"product_name\": \"Mattemolnet\", \"school_id\": 1,"
+    " \"school_name\": \"Ekbackeskolan\", \"assigned\": 49, \"available\": 45,"
+    " \"payable\": 5, \"capacity\": 50, \"to_renew\": 9, \"no_access\": 0, \"phase\": \"late\","
+    " \"term_end\": \"2027-07-31\", \"renewed\": 40, \"renewal_starts\": \"2027-07-01\","
+    " \"notices\": ["
+    "  {\"kind\": \"suspended\", \"purchase_request_id\": 3, \"quantity\": 2,"
+    "   \"created_at\": \"2026-12-01T09:00:00Z\", \"late_on\": \"2026-12-31T09:00:00Z\","
+    "   \"due_at\": \"2027-01-30T09:00:00Z\", \"payable_users\": 4, \"no_access\": 2},"
+    "  {\"kind\": \"payment_late\", \"purchase_request_id\": 4, \"quantity\": 5,"
+    "   \"created_at\": \"2027-01-10T09:00:00Z\", \"late_on\": \"2027-02-09T09:00:00Z\","
+    "   \"due_at\": \"2027-03-11T09:00:00Z\", \"payable_users\": 4},"
+    "  {\"kind\": \"renewal\", \"term_end\": \"2027-07-31\", \"renewal_starts\": \"2027-07-01\","
+    "   \"to_renew\": 9},"
+    "  {\"kind\": \"order_placed\", \"purchase_request_id\": 2, \"quantity\": 1,"
+    "   \"created_at\": \"2026-11-01T09:00:00Z\", \"late_on\": \"2026-12-01T09:00:00Z\","
+    "   \"due_at\": \"2026-12-31T09:00:00Z\", \"payable_users\": 4,"
+    "   \"ordered_at\": \"2027-03-01T10:00:00Z\", \"order_id\": 17,"
+    "   \"pool_id\": 5, \"product_id\": 7, \"product_name\": \"Mattemolnet\", \"school_id\": 1,"
+    "   \"school_name\": \"Ekbackeskolan\"}]}";
+  const char *request_json =
+    "{\"id\": 4, \"product_id\": 7, \"product_name\": \"Mattemolnet\", \"school_id\": 1,"
+    " \"school_name\": \"Ekbackeskolan\", \"pool_id\": 5, \"quantity\": 5,"
+    " \"created_at\": \"2027-01-10T09:00:00Z\", \"late_on\": \"2027-02-09T09:00:00Z\","
+    " \"due_at\": \"2027-03-11T09:00:00Z\", \"state\": \"late\", \"order_line_id\": 31,"
+    " \"paid_order_id\": null, \"paid_at\": null, \"price\": 64500, \"currency\": \"SEK\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) object = lic_json_parse_object (json, -1, &error);
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(JsonObject) written = NULL;
+  g_autoptr(LicPool) again = NULL;
+  g_autoptr(JsonObject) request_object = lic_json_parse_object (request_json, -1, &error);
+  g_autoptr(LicPurchaseRequest) request = NULL;
+  g_autoptr(JsonObject) request_written = NULL;
+  g_autoptr(LicPurchaseRequest) request_again = NULL;
+  g_autoptr(LicNotice) suspended = NULL;
+  g_autoptr(LicNotice) renewal = NULL;
+  g_autoptr(LicNotice) placed = NULL;
+  JsonArray *notices;
+  JsonObject *renewal_json;
+
+  g_assert_no_error (error);
+  pool = lic_pool_new_from_json (object, &error);
+  g_assert_no_error (error);
+  written = to_object (pool, (gpointer) lic_pool_to_json);
+  again = lic_pool_new_from_json (written, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (lic_pool_get_capacity (again), ==, 50);
+  g_assert_cmpint (lic_pool_get_renewed (again), ==, 40);
+  g_assert_cmpint (lic_pool_get_to_renew (again), ==, 9);
+  g_assert_cmpstr (lic_pool_get_renewal_starts (again), ==, "2027-07-01");
+  g_assert_cmpstr (lic_pool_get_phase (again), ==, "late");
+  g_assert_cmpuint (g_list_model_get_n_items (lic_pool_get_notices (again)), ==, 4);
+
+  suspended = g_list_model_get_item (lic_pool_get_notices (again), 0);
+  g_assert_cmpint (lic_notice_get_kind (suspended), ==, LIC_NOTICE_KIND_SUSPENDED);
+  g_assert_cmpint (lic_notice_get_purchase_request_id (suspended), ==, 3);
+  g_assert_cmpint (lic_notice_get_no_access (suspended), ==, 2);
+  g_assert_cmpint (lic_notice_get_payable_users (suspended), ==, 4);
+  g_assert_cmpstr (lic_notice_get_due_at (suspended), ==, "2027-01-30T09:00:00Z");
+  g_assert_cmpint (lic_notice_get_pool_id (suspended), ==, 0);
+  renewal = g_list_model_get_item (lic_pool_get_notices (again), 2);
+  g_assert_cmpint (lic_notice_get_kind (renewal), ==, LIC_NOTICE_KIND_RENEWAL);
+  g_assert_cmpint (lic_notice_get_to_renew (renewal), ==, 9);
+  g_assert_cmpstr (lic_notice_get_term_end (renewal), ==, "2027-07-31");
+  placed = g_list_model_get_item (lic_pool_get_notices (again), 3);
+  g_assert_cmpint (lic_notice_get_kind (placed), ==, LIC_NOTICE_KIND_ORDER_PLACED);
+  g_assert_cmpint (lic_notice_get_order_id (placed), ==, 17);
+  g_assert_cmpstr (lic_notice_get_ordered_at (placed), ==, "2027-03-01T10:00:00Z");
+  g_assert_cmpint (lic_notice_get_pool_id (placed), ==, 5);
+  g_assert_cmpstr (lic_notice_get_school_name (placed), ==, "Ekbackeskolan");
+
+  /* Each kind writes its own members, and the pool's only when it has one. */
+  notices = json_object_get_array_member (written, "notices");
+  renewal_json = json_array_get_object_element (notices, 2);
+  g_assert_false (json_object_has_member (renewal_json, "purchase_request_id"));
+  g_assert_false (json_object_has_member (renewal_json, "pool_id"));
+  g_assert_false (json_object_has_member (json_array_get_object_element (notices, 1), "no_access"));
+  g_assert_true (json_object_has_member (json_array_get_object_element (notices, 0), "no_access"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (notices, 3),
+                                                  "product_name"), ==, "Mattemolnet");
+
+  g_assert_no_error (error);
+  request = lic_purchase_request_new_from_json (request_object, &error);
+  g_assert_no_error (error);
+  request_written = to_object (request, (gpointer) lic_purchase_request_to_json);
+  g_assert_true (json_object_get_null_member (request_written, "paid_order_id"));
+  request_again = lic_purchase_request_new_from_json (request_written, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lic_purchase_request_get_state (request_again), ==, LIC_REQUEST_STATE_LATE);
+  g_assert_cmpint (lic_purchase_request_get_paid_order_id (request_again), ==, 0);
+  g_assert_null (lic_purchase_request_get_paid_at (request_again));
+  g_assert_cmpint (lic_purchase_request_get_price (request_again), ==, 64500);
+  g_assert_cmpstr (lic_purchase_request_get_due_at (request_again), ==, "2027-03-11T09:00:00Z");
+  g_assert_cmpint (lic_purchase_request_get_order_line_id (request_again), ==, 31);
 }
 
 static void
@@ -195,6 +298,7 @@ main (int   argc,
   g_test_add_func ("/core/user/round-trip", test_user_round_trip);
   g_test_add_func ("/core/pool-school-organization/round-trip",
                    test_pool_school_organization_round_trip);
+  g_test_add_func ("/core/compliance/round-trip", test_compliance_round_trip);
   g_test_add_func ("/core/json/bad-members", test_bad_json);
   g_test_add_func ("/core/json/not-an-object", test_not_an_object);
   g_test_add_func ("/core/error/status", test_error_status);

@@ -446,9 +446,10 @@ test_refusals (void)
                   "check out again.", orders, cart, pools);
 
   wrong_payment = lic_post_json (server, "/api/v1/checkout", sundby,
-                                 "{\"payment\": \"purchase_request\","
+                                 "{\"payment\": \"invoice\","
                                  " \"idempotency_key\": \"refusal-key-03\"}");
-  assert_refused (wrong_payment, 400, "invalid", NULL, orders, cart, pools);
+  assert_refused (wrong_payment, 400, "invalid",
+                  "“payment” must be “order” or “purchase_request”.", orders, cart, pools);
   short_key = checkout (sundby, "short", NULL);
   assert_refused (short_key, 400, "invalid",
                   "“idempotency_key” must be text of 8 to 200 characters, made once for each "

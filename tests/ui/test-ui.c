@@ -2442,7 +2442,7 @@ test_users_lists (void)
                                      "here, with the date they lose access."));
   maybe_screenshot (GTK_WINDOW (window), "users-payable-empty");
 
-  /* Its CSV is the list shown: the header alone. */
+  /* Its CSV is the list shown: the header alone, with the list's two columns. */
   dir = g_dir_make_tmp ("licentia-lists-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (dir, "payable.csv", NULL);
@@ -2453,7 +2453,8 @@ test_users_lists (void)
               "the Payable list's file");
   g_file_get_contents (path, &text, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (text, ==, "id,username,name,email,role,school_id,groups\r\n");
+  g_assert_cmpstr (text, ==,
+                   "id,username,name,email,role,school_id,groups,products,loses_access_on\r\n");
 
   /* The filters apply to the list too: still the list's own empty state. */
   role = find_widget (users, is_shown_label_of_dropdown, "All roles");
