@@ -27,8 +27,10 @@
 #define SWEEP_INTERVAL_S (10 * 60)
 
 /* The SMTP password comes from the environment, never the command line, which any user of
- * the machine may read. */
+ * the machine may read, nor the configuration file; or from systemd's credential of this name,
+ * which the unit's LoadCredential= hands to the service alone. */
 #define SMTP_PASSWORD_VARIABLE "LICENTIA_SMTP_PASSWORD"
+#define SMTP_PASSWORD_CREDENTIAL "smtp-password"
 
 static gboolean
 quit (gpointer user_data)
@@ -201,6 +203,30 @@ read_tls (const LicOptions   *options,
 }
 
 static gboolean
+read_smtp_password (char   **password,
+                    GError **error)
+{
+  const char *credentials = g_getenv ("CREDENTIALS_DIRECTORY");
+  g_autofree char *path = NULL;
+  gsize length;
+
+  if (g_getenv (SMTP_PASSWORD_VARIABLE) != NULL || credentials == NULL)
+    {
+      *password = g_strdup (g_getenv (SMTP_PASSWORD_VARIABLE));
+      return TRUE;
+    }
+  path = g_build_filename (credentials, SMTP_PASSWORD_CREDENTIAL, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (!g_file_get_contents (path, password, &length, error))
+    return FALSE;
+  /* Written by echo or an editor, the file ends in a newline that is no part of it. */
+  if (length > 0 && (*password)[length - 1] == '\n')
+    (*password)[length - 1] = '\0';
+  return TRUE;
+}
+
+static gboolean
 serve (const LicOptions  *options,
        GError           **error)
 {
@@ -212,17 +238,19 @@ serve (const LicOptions  *options,
   g_autofree char *maildir = NULL;
   g_autofree char *tls_certificate = NULL;
   g_autofree char *tls_key = NULL;
+  g_autofree char *smtp_password = NULL;
   LicMailerConfig mail = {
-    options->smtp_url, options->smtp_user, g_getenv (SMTP_PASSWORD_VARIABLE), options->maildir,
-    options->mail_from,
+    options->smtp_url, options->smtp_user, NULL, options->maildir, options->mail_from,
   };
 
   /* Before anything can print the port: whoever reads it may stop the server at once. */
   g_unix_signal_add (SIGTERM, quit, loop);
   g_unix_signal_add (SIGINT, quit, loop);
 
-  if (!read_tls (options, &tls_certificate, &tls_key, error))
+  if (!read_tls (options, &tls_certificate, &tls_key, error)
+      || !read_smtp_password (&smtp_password, error))
     return FALSE;
+  mail.smtp_password = smtp_password;
   store = lic_sqlite_store_new (options->database, error);
   if (store == NULL
       || (options->test_clock && !restore_test_clock (LIC_STORE (store), error))
@@ -302,7 +330,8 @@ run (int    argc,
       "Send e-mail through this relay: smtp://HOST:PORT or smtps://HOST:PORT "
       "(default: into the maildir)", "URL" },
     { "smtp-user", 0, 0, G_OPTION_ARG_STRING, &options.smtp_user,
-      "Sign in to the relay as NAME, with the password in $" SMTP_PASSWORD_VARIABLE, "NAME" },
+      "Sign in to the relay as NAME, with the password in $" SMTP_PASSWORD_VARIABLE
+      " or systemd's credential " SMTP_PASSWORD_CREDENTIAL, "NAME" },
     { "maildir", 0, 0, G_OPTION_ARG_FILENAME, &options.maildir,
       "Without --smtp, deliver e-mail into this maildir (default: the database's path and "
       "“.maildir”)", "DIR" },

@@ -130,6 +130,24 @@ test_config_file (void)
   stop_server (server);
 }
 
+/* The example of data/ is a file the server takes: all but its database is commented out. */
+static void
+test_example_config_file (void)
+{
+  g_autofree char *config = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                   "licentia-server.conf", NULL);
+  g_autofree char *database = g_build_filename (dir, "example.db", NULL);
+  const char *args[] = { "--config", config, "--port", "0", "--database", database, NULL };
+  g_autofree char *url = NULL;
+  GSubprocess *server;
+  guint16 port;
+
+  server = start_server (args, &port);
+  url = g_strdup_printf ("http://127.0.0.1:%u", port);
+  assert_healthy (url, NULL);
+  stop_server (server);
+}
+
 static void
 test_command_line_wins (void)
 {
@@ -306,6 +324,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/server/service/config-file", test_config_file);
+  g_test_add_func ("/server/service/example-config-file", test_example_config_file);
   g_test_add_func ("/server/service/command-line-wins", test_command_line_wins);
   g_test_add_func ("/server/service/bad-config-file", test_bad_config_file);
   g_test_add_func ("/server/service/missing-config-file", test_missing_config_file);
