@@ -27,6 +27,8 @@ struct _LicServer
   LicRouter *router;
   LicEventHub *event_hub;
   struct MHD_Daemon *daemon;
+  char *tls_certificate;
+  char *tls_key;
   guint16 port;
   gsize csv_body_limit;
 };
@@ -196,6 +198,8 @@ lic_server_finalize (GObject *object)
 
   lic_server_stop (self);
   g_clear_pointer (&self->router, lic_router_free);
+  g_free (self->tls_certificate);
+  g_free (self->tls_key);
   g_clear_object (&self->event_hub);
   g_clear_object (&self->store);
 
@@ -241,6 +245,28 @@ lic_server_new (LicStore *store,
 }
 
 /**
+ * lic_server_set_tls:
+ * @certificate: (nullable): the certificate (chain) in PEM
+ * @key: (nullable): its private key in PEM, unencrypted
+ *
+ * Makes lic_server_start() serve HTTPS alone, with @certificate; both %NULL, plain HTTP.
+ */
+void
+lic_server_set_tls (LicServer  *self,
+                    const char *certificate,
+                    const char *key)
+{
+  g_return_if_fail (LIC_IS_SERVER (self));
+  g_return_if_fail (self->daemon == NULL);
+  g_return_if_fail ((certificate == NULL) == (key == NULL));
+
+  g_free (self->tls_certificate);
+  self->tls_certificate = g_strdup (certificate);
+  g_free (self->tls_key);
+  self->tls_key = g_strdup (key);
+}
+
+/**
  * lic_server_start:
  * @address: a numeric IPv4 or IPv6 address
  * @port: the port, or 0 for any free one (lic_server_get_port() then tells which)
@@ -261,6 +287,8 @@ lic_server_start (LicServer   *self,
   /* Suspending lets an idle event stream wait without holding a worker. */
   unsigned int flags = MHD_USE_EPOLL | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG
                        | MHD_ALLOW_SUSPEND_RESUME;
+  /* The TLS options are there or not, so they go in an array, empty for plain HTTP. */
+  struct MHD_OptionItem tls_options[3] = { { MHD_OPTION_END, 0, NULL } };
   const union MHD_DaemonInfo *info;
 
   g_return_val_if_fail (LIC_IS_SERVER (self), FALSE);
@@ -279,6 +307,20 @@ lic_server_start (LicServer   *self,
     return FALSE;
   if (g_inet_address_get_family (inet_address) == G_SOCKET_FAMILY_IPV6)
     flags |= MHD_USE_IPv6;
+  if (self->tls_certificate != NULL)
+    {
+      if (MHD_is_feature_supported (MHD_FEATURE_TLS) != MHD_YES)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               "This libmicrohttpd was built without TLS: serve plain HTTP "
+                               "behind a TLS proxy, or install one built with GnuTLS");
+          return FALSE;
+        }
+      flags |= MHD_USE_TLS;
+      tls_options[0] = (struct MHD_OptionItem) { MHD_OPTION_HTTPS_MEM_CERT, 0,
+                                                 self->tls_certificate };
+      tls_options[1] = (struct MHD_OptionItem) { MHD_OPTION_HTTPS_MEM_KEY, 0, self->tls_key };
+    }
 
   self->daemon = MHD_start_daemon (flags, port, NULL, NULL, on_access, self,
                                    MHD_OPTION_EXTERNAL_LOGGER, on_log, self,
@@ -287,11 +329,18 @@ lic_server_start (LicServer   *self,
                                    MHD_OPTION_CONNECTION_TIMEOUT,
                                    (unsigned int) CONNECTION_TIMEOUT_S,
                                    MHD_OPTION_NOTIFY_COMPLETED, on_completed, self,
+                                   MHD_OPTION_ARRAY, tls_options,
                                    MHD_OPTION_END);
   if (self->daemon == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "Could not listen on %s port %u (is the port taken?)", address, port);
+      /* libmicrohttpd has logged why; TLS adds a likelier cause than a taken port. */
+      if (self->tls_certificate != NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     "Could not serve HTTPS on %s port %u (is the port taken, or are the "
+                     "certificate and key no matching pair?)", address, port);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     "Could not listen on %s port %u (is the port taken?)", address, port);
       return FALSE;
     }
 

@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (LicServer, lic_server, LIC, SERVER, GObject)
 LicServer *lic_server_new      (LicStore    *store,
                                 gboolean     test_clock,
                                 guint        keep_alive_seconds);
+void       lic_server_set_tls  (LicServer   *self,
+                                const char  *certificate,
+                                const char  *key);
 gboolean   lic_server_start    (LicServer   *self,
                                 const char  *address,
                                 guint16      port,

@@ -6,12 +6,15 @@
 
 #include <curl/curl.h>
 #include <glib-unix.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "lic-clock.h"
 #include "lic-demo.h"
 #include "lic-mailer.h"
+#include "lic-options.h"
 #include "lic-password.h"
 #include "lic-server.h"
 #include "lic-sqlite-store.h"
@@ -24,37 +27,10 @@
 #define SWEEP_INTERVAL_S (10 * 60)
 
 /* The SMTP password comes from the environment, never the command line, which any user of
- * the machine may read. */
+ * the machine may read, nor the configuration file; or from systemd's credential of this name,
+ * which the unit's LoadCredential= hands to the service alone. */
 #define SMTP_PASSWORD_VARIABLE "LICENTIA_SMTP_PASSWORD"
-
-typedef struct
-{
-  char *database;
-  char *address;
-  int port;
-  int threads;
-  gboolean demo;
-  int demo_users;
-  gboolean test_clock;
-  char *smtp_url;
-  char *smtp_user;
-  char *maildir;
-  char *mail_from;
-  int keep_alive;
-} Options;
-
-static void
-options_clear (Options *options)
-{
-  g_free (options->database);
-  g_free (options->address);
-  g_free (options->smtp_url);
-  g_free (options->smtp_user);
-  g_free (options->maildir);
-  g_free (options->mail_from);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+#define SMTP_PASSWORD_CREDENTIAL "smtp-password"
 
 static gboolean
 quit (gpointer user_data)
@@ -177,10 +153,10 @@ make_supplier_key (LicStore    *store,
 /* Runs a command of the command line against the database, which a server may be using at
  * the same time. */
 static gboolean
-run_command (const Options  *options,
-             int             argc,
-             char          **argv,
-             GError        **error)
+run_command (const LicOptions  *options,
+             int                argc,
+             char             **argv,
+             GError           **error)
 {
   g_autoptr(LicSqliteStore) store = NULL;
 
@@ -199,9 +175,60 @@ run_command (const Options  *options,
   return make_supplier_key (LIC_STORE (store), argv[2], error);
 }
 
+/* Reads the PEM files of --tls-certificate and --tls-key, if given, before the database is
+ * touched: a server that cannot serve HTTPS must not start at all. */
 static gboolean
-serve (const Options  *options,
-       GError        **error)
+read_tls (const LicOptions   *options,
+          char              **certificate,
+          char              **key,
+          GError            **error)
+{
+  GStatBuf status;
+
+  if (options->tls_certificate == NULL)
+    return TRUE;
+  if (!g_file_get_contents (options->tls_certificate, certificate, NULL, error)
+      || !g_file_get_contents (options->tls_key, key, NULL, error))
+    return FALSE;
+  /* As ssh does: a key that every user of the machine can read is no secret any more. The
+   * unit's LoadCredential= hands a key readable by root alone to the service. */
+  if (g_stat (options->tls_key, &status) == 0 && (status.st_mode & S_IROTH))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_PERM,
+                   "The TLS key %s is readable by every user; make it readable by its owner "
+                   "(and group) alone: chmod o-r %s", options->tls_key, options->tls_key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_smtp_password (char   **password,
+                    GError **error)
+{
+  const char *credentials = g_getenv ("CREDENTIALS_DIRECTORY");
+  g_autofree char *path = NULL;
+  gsize length;
+
+  if (g_getenv (SMTP_PASSWORD_VARIABLE) != NULL || credentials == NULL)
+    {
+      *password = g_strdup (g_getenv (SMTP_PASSWORD_VARIABLE));
+      return TRUE;
+    }
+  path = g_build_filename (credentials, SMTP_PASSWORD_CREDENTIAL, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (!g_file_get_contents (path, password, &length, error))
+    return FALSE;
+  /* Written by echo or an editor, the file ends in a newline that is no part of it. */
+  if (length > 0 && (*password)[length - 1] == '\n')
+    (*password)[length - 1] = '\0';
+  return TRUE;
+}
+
+static gboolean
+serve (const LicOptions  *options,
+       GError           **error)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(LicSqliteStore) store = NULL;
@@ -209,15 +236,21 @@ serve (const Options  *options,
   g_autoptr(LicServer) server = NULL;
   g_autoptr(LicSweeper) sweeper = NULL;
   g_autofree char *maildir = NULL;
+  g_autofree char *tls_certificate = NULL;
+  g_autofree char *tls_key = NULL;
+  g_autofree char *smtp_password = NULL;
   LicMailerConfig mail = {
-    options->smtp_url, options->smtp_user, g_getenv (SMTP_PASSWORD_VARIABLE), options->maildir,
-    options->mail_from,
+    options->smtp_url, options->smtp_user, NULL, options->maildir, options->mail_from,
   };
 
   /* Before anything can print the port: whoever reads it may stop the server at once. */
   g_unix_signal_add (SIGTERM, quit, loop);
   g_unix_signal_add (SIGINT, quit, loop);
 
+  if (!read_tls (options, &tls_certificate, &tls_key, error)
+      || !read_smtp_password (&smtp_password, error))
+    return FALSE;
+  mail.smtp_password = smtp_password;
   store = lic_sqlite_store_new (options->database, error);
   if (store == NULL
       || (options->test_clock && !restore_test_clock (LIC_STORE (store), error))
@@ -237,6 +270,7 @@ serve (const Options  *options,
   lic_sweep_now (LIC_STORE (store), NULL);
 
   server = lic_server_new (LIC_STORE (store), options->test_clock, (guint) options->keep_alive);
+  lic_server_set_tls (server, tls_certificate, tls_key);
   if (!lic_server_start (server, options->address, (guint16) options->port,
                          (guint) options->threads, error))
     return FALSE;
@@ -246,8 +280,9 @@ serve (const Options  *options,
   /* The first line of stdout is the port and nothing else: scripts and tests wait for it. */
   printf ("%u\n", lic_server_get_port (server));
   fflush (stdout);
-  g_message ("Listening on %s port %u with %d threads%s; e-mail goes to %s",
-             options->address, lic_server_get_port (server), options->threads,
+  g_message ("Listening on %s port %u (%s) with %d threads%s; e-mail goes to %s",
+             options->address, lic_server_get_port (server),
+             options->tls_certificate != NULL ? "HTTPS" : "HTTP", options->threads,
              options->test_clock ? " and the test clock" : "",
              options->smtp_url != NULL ? options->smtp_url : mail.maildir);
 
@@ -266,10 +301,12 @@ run (int    argc,
      GError **error)
 {
   /* GOption replaces string defaults without freeing them: NULL means "the default". */
-  g_auto(Options) options = {
-    .port = 8080, .threads = (int) g_get_num_processors (), .keep_alive = DEFAULT_KEEP_ALIVE_S,
+  g_auto(LicOptions) options = {
+    .port = LIC_OPTION_UNSET, .threads = LIC_OPTION_UNSET, .keep_alive = DEFAULT_KEEP_ALIVE_S,
   };
   const GOptionEntry entries[] = {
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &options.config,
+      "Read options from this file; those given here win (see licentia-server.conf)", "PATH" },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &options.database,
       "The SQLite database, created and migrated on start (default: licentia.db)", "PATH" },
     { "address", 0, 0, G_OPTION_ARG_STRING, &options.address,
@@ -278,6 +315,10 @@ run (int    argc,
       "The port to listen on, 0 for any free one (default: 8080)", "PORT" },
     { "threads", 0, 0, G_OPTION_ARG_INT, &options.threads,
       "Requests answered at once (default: the number of cores)", "N" },
+    { "tls-certificate", 0, 0, G_OPTION_ARG_FILENAME, &options.tls_certificate,
+      "Serve HTTPS with this certificate (chain), a PEM file; needs --tls-key", "PEM" },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &options.tls_key,
+      "The certificate's private key, an unencrypted PEM file not readable by all", "PEM" },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &options.demo,
       "Load the demo data unless it is there already", NULL },
     { "demo-users", 0, 0, G_OPTION_ARG_INT, &options.demo_users,
@@ -289,7 +330,8 @@ run (int    argc,
       "Send e-mail through this relay: smtp://HOST:PORT or smtps://HOST:PORT "
       "(default: into the maildir)", "URL" },
     { "smtp-user", 0, 0, G_OPTION_ARG_STRING, &options.smtp_user,
-      "Sign in to the relay as NAME, with the password in $" SMTP_PASSWORD_VARIABLE, "NAME" },
+      "Sign in to the relay as NAME, with the password in $" SMTP_PASSWORD_VARIABLE
+      " or systemd's credential " SMTP_PASSWORD_CREDENTIAL, "NAME" },
     { "maildir", 0, 0, G_OPTION_ARG_FILENAME, &options.maildir,
       "Without --smtp, deliver e-mail into this maildir (default: the database's path and "
       "“.maildir”)", "DIR" },
@@ -306,11 +348,13 @@ run (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, error))
     return FALSE;
-  if (options.port < 0 || options.port > G_MAXUINT16 || options.threads < 1
+  if ((options.port != LIC_OPTION_UNSET && (options.port < 0 || options.port > G_MAXUINT16))
+      || (options.threads != LIC_OPTION_UNSET && options.threads < 1)
       || options.keep_alive < 1)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           options.threads < 1 ? "--threads must be at least 1"
+                           options.threads != LIC_OPTION_UNSET && options.threads < 1
+                           ? "--threads must be at least 1"
                            : options.keep_alive < 1 ? "--event-keep-alive must be at least 1"
                            : "--port must be from 0 to 65535");
       return FALSE;
@@ -323,6 +367,20 @@ run (int    argc,
       return FALSE;
     }
 
+  /* The file fills what the command line left unset; then the defaults fill the rest. */
+  if (options.config != NULL && !lic_options_load_file (&options, options.config, error))
+    return FALSE;
+  if ((options.tls_certificate == NULL) != (options.tls_key == NULL))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "--tls-certificate and --tls-key go together: give both or neither");
+      return FALSE;
+    }
+
+  if (options.port == LIC_OPTION_UNSET)
+    options.port = 8080;
+  if (options.threads == LIC_OPTION_UNSET)
+    options.threads = (int) g_get_num_processors ();
   if (options.database == NULL)
     options.database = g_strdup ("licentia.db");
   if (options.address == NULL)

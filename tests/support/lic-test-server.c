@@ -89,7 +89,10 @@ spawn (LicTestServer *self)
 
   self->process = lic_test_spawn_listener ((const char * const *) argv, &self->port);
   g_free (self->url);
-  self->url = g_strdup_printf ("http://127.0.0.1:%u", self->port);
+  /* A server given a certificate serves HTTPS alone. */
+  self->url = g_strdup_printf ("%s://127.0.0.1:%u",
+                               g_strv_contains ((const char * const *) argv, "--tls-certificate")
+                               ? "https" : "http", self->port);
 }
 
 /**
@@ -214,6 +217,35 @@ lic_test_server_stop (LicTestServer *self)
   g_free (self->database);
   g_free (self->url);
   g_free (self);
+}
+
+/**
+ * lic_test_make_certificate:
+ * @dir: where to write them
+ * @certificate: (out): the path of a new self-signed certificate for 127.0.0.1, valid a day
+ * @key: (out): the path of its private key, readable by its owner alone
+ *
+ * Makes a certificate with openssl, as an administrator would. Aborts the test if it cannot.
+ */
+void
+lic_test_make_certificate (const char  *dir,
+                           char       **certificate,
+                           char       **key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) openssl = NULL;
+
+  *certificate = g_build_filename (dir, "certificate.pem", NULL);
+  *key = g_build_filename (dir, "key.pem", NULL);
+  /* The address in subjectAltName too: TLS clients match IP addresses against it alone. */
+  openssl = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, "openssl", "req",
+                              "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                              "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                              "-keyout", *key, "-out", *certificate, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (openssl, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (*key, 0600), ==, 0);
 }
 
 /* Long enough for a loaded machine; the waits end as soon as their condition holds. */

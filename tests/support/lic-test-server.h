@@ -30,6 +30,9 @@ void           lic_test_server_stop         (LicTestServer *self);
 GSubprocess   *lic_test_spawn_listener      (const char * const *argv,
                                              guint16            *port);
 void           lic_test_die_with_parent     (gpointer            user_data);
+void           lic_test_make_certificate    (const char         *dir,
+                                             char              **certificate,
+                                             char              **key);
 void           lic_test_wait_until          (LicTestCondition    condition,
                                              gpointer            data,
                                              const char         *what);
