@@ -5,7 +5,11 @@
  *
  * A checkout attempt has one idempotency key: "Try Again" after a network failure or a
  * timeout sends the same key, so the server makes one order however many answers were lost.
- * Any change to the cart starts a new attempt.
+ * Any change to the cart, or to the way of paying, starts a new attempt.
+ *
+ * Paying: an order, or a purchase request (licenses now, paid within 60 days). The server says
+ * in GET /cart whether the organization may make purchase requests, and why not; the row is
+ * then disabled with that reason.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +31,9 @@ struct _LicCartView
   GtkListBox *lines_list;
   GtkLabel *total_label;
   GtkButton *checkout_button;
+  AdwActionRow *request_row;
+  GtkCheckButton *order_check;
+  GtkCheckButton *request_check;
 
   LicClient *client;            /* whose "cart-changed" is connected */
   LicCart *cart;
@@ -34,6 +41,7 @@ struct _LicCartView
   /* The checkout attempt: its key and the total confirmed, kept until it has an answer. */
   char *checkout_key;
   gint64 checkout_total;
+  gboolean checkout_request;    /* the attempt is a purchase request */
   GCancellable *checkout_cancellable;
 };
 
@@ -88,6 +96,28 @@ find_row (LicCartView *self,
 }
 
 static void
+show_payment (LicCartView *self,
+              LicCart     *cart)
+{
+  gboolean allowed = lic_cart_get_purchase_request_allowed (cart);
+  const char *reason = lic_cart_get_purchase_request_reason (cart);
+  g_autofree char *subtitle = NULL;
+
+  if (allowed || reason == NULL)
+    subtitle = g_markup_escape_text (_("Get the licenses now and pay for them within 60 days."),
+                                     -1);
+  else
+    subtitle = g_markup_escape_text (reason, -1);
+  adw_action_row_set_subtitle (self->request_row, subtitle);
+  if (!allowed)
+    gtk_check_button_set_active (self->order_check, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->request_row), allowed);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->request_check),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  allowed ? NULL : reason, -1);
+}
+
+static void
 show_cart (LicCartView *self,
            LicCart     *cart)
 {
@@ -136,6 +166,7 @@ show_cart (LicCartView *self,
 
   total = lic_format_money (lic_cart_get_total (cart), lic_cart_get_currency (cart));
   gtk_label_set_text (self->total_label, total);
+  show_payment (self, cart);
   set_line_count (self, n);
   if (n == 0)
     lic_status_stack_show_empty (self->status);
@@ -183,6 +214,15 @@ cart_changed_cb (LicCartView *self)
   /* A new cart needs a new checkout attempt. */
   g_clear_pointer (&self->checkout_key, g_free);
   load_cart (self);
+}
+
+static void
+payment_changed_cb (LicCartView *self)
+{
+  /* Another way of paying is another attempt. */
+  if (self->checkout_key != NULL
+      && self->checkout_request != gtk_check_button_get_active (self->request_check))
+    g_clear_pointer (&self->checkout_key, g_free);
 }
 
 static void
@@ -240,7 +280,10 @@ checkout_done_cb (GObject      *source,
   gboolean all_delivered = TRUE;
   GListModel *lines;
 
-  order = lic_client_checkout_finish (LIC_CLIENT (source), result, &error);
+  if (g_async_result_is_tagged (result, lic_client_request_purchase_async))
+    order = lic_client_request_purchase_finish (LIC_CLIENT (source), result, &error);
+  else
+    order = lic_client_checkout_finish (LIC_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -294,10 +337,17 @@ checkout_done_cb (GObject      *source,
       if (lic_order_line_get_state (line) != LIC_ORDER_LINE_STATE_DELIVERED)
         all_delivered = FALSE;
     }
-  toast = adw_toast_new (all_delivered
-                         ? _("Order placed. Your licenses are ready to use.")
-                         : _("Order placed. You get a notification when licenses delivered "
-                             "later arrive."));
+  if (g_strcmp0 (lic_order_get_payment (order), "purchase_request") == 0)
+    toast = adw_toast_new (all_delivered
+                           ? _("Purchase request sent. Your licenses are ready to use; pay for "
+                               "them within 60 days.")
+                           : _("Purchase request sent. Pay for the licenses within 60 days; you "
+                               "get a notification when licenses delivered later arrive."));
+  else
+    toast = adw_toast_new (all_delivered
+                           ? _("Order placed. Your licenses are ready to use.")
+                           : _("Order placed. You get a notification when licenses delivered "
+                               "later arrive."));
   adw_toast_set_button_label (toast, _("Show Licenses"));
   adw_toast_set_action_name (toast, "win.show-view");
   adw_toast_set_action_target_value (toast, g_variant_new_string ("licenses"));
@@ -314,8 +364,12 @@ send_checkout (LicCartView *self)
     return;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->checkout_button), FALSE);
-  lic_client_checkout_async (client, self->checkout_key, self->checkout_total,
-                             self->checkout_cancellable, checkout_done_cb, self);
+  if (self->checkout_request)
+    lic_client_request_purchase_async (client, self->checkout_key, self->checkout_total,
+                                       self->checkout_cancellable, checkout_done_cb, self);
+  else
+    lic_client_checkout_async (client, self->checkout_key, self->checkout_total,
+                               self->checkout_cancellable, checkout_done_cb, self);
 }
 
 static void
@@ -324,16 +378,19 @@ confirm_response_cb (AdwMessageDialog *dialog,
                      LicCartView      *self)
 {
   const gint64 *total = g_object_get_data (G_OBJECT (dialog), "total");
+  gboolean request = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "request"));
 
   if (!g_str_equal (response, "checkout"))
     return;
 
   /* The key is made once per attempt, and kept for "Try Again". */
-  if (self->checkout_key == NULL || self->checkout_total != *total)
+  if (self->checkout_key == NULL || self->checkout_total != *total
+      || self->checkout_request != request)
     {
       g_free (self->checkout_key);
       self->checkout_key = g_uuid_string_random ();
       self->checkout_total = *total;
+      self->checkout_request = request;
     }
   send_checkout (self);
 }
@@ -347,6 +404,7 @@ checkout_cb (LicCartView *self)
   g_autofree char *total_sentence = NULL;
   GtkWidget *dialog;
   gint64 amount;
+  gboolean request;
 
   if (self->cart == NULL || g_list_model_get_n_items (lic_cart_get_lines (self->cart)) == 0)
     return;
@@ -366,10 +424,22 @@ checkout_cb (LicCartView *self)
   total_sentence = g_strdup_printf (_("Total: %s"), total);
   g_string_append (body, total_sentence);
 
-  dialog = adw_message_dialog_new (parent_window (self), _("Check Out?"), body->str);
+  request = gtk_check_button_get_active (self->request_check)
+            && lic_cart_get_purchase_request_allowed (self->cart);
+  if (request)
+    {
+      g_autofree char *meaning = lic_format_purchase_request_meaning ();
+
+      g_string_append_printf (body, "\n\n%s", meaning);
+    }
+
+  dialog = adw_message_dialog_new (parent_window (self),
+                                   request ? _("Send Purchase Request?") : _("Check Out?"),
+                                   body->str);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "checkout", _("_Place Order"),
+                                    "checkout",
+                                    request ? _("_Send Purchase Request") : _("_Place Order"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "checkout",
                                               ADW_RESPONSE_SUGGESTED);
@@ -379,6 +449,7 @@ checkout_cb (LicCartView *self)
   amount = lic_cart_get_total (self->cart);
   g_object_set_data_full (G_OBJECT (dialog), "total", g_memdup2 (&amount, sizeof amount),
                           g_free);
+  g_object_set_data (G_OBJECT (dialog), "request", GINT_TO_POINTER (request));
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -474,6 +545,10 @@ lic_cart_view_class_init (LicCartViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LicCartView, lines_list);
   gtk_widget_class_bind_template_child (widget_class, LicCartView, total_label);
   gtk_widget_class_bind_template_child (widget_class, LicCartView, checkout_button);
+  gtk_widget_class_bind_template_child (widget_class, LicCartView, request_row);
+  gtk_widget_class_bind_template_child (widget_class, LicCartView, order_check);
+  gtk_widget_class_bind_template_child (widget_class, LicCartView, request_check);
+  gtk_widget_class_bind_template_callback (widget_class, payment_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, lic_page_invalidate);
   gtk_widget_class_bind_template_callback (widget_class, checkout_cb);
 }

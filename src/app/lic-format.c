@@ -171,13 +171,14 @@ lic_format_assigned (gint64 assigned,
   return g_strdup_printf (_("%d of %d"), (int) assigned, (int) available);
 }
 
-/* The usage of a pool, on its own: "Used: 212 of 240". */
+/* The usage of a pool, on its own: "Used: 50/45". */
 char *
 lic_format_used (gint64 assigned,
                  gint64 available)
 {
-  /* TRANSLATORS: licenses of a pool in use, "Used: 212 of 240" */
-  return g_strdup_printf (_("Used: %d of %d"), (int) assigned, (int) available);
+  /* TRANSLATORS: the used licenses of a pool, "Used: 50/45": 50 users assigned, 45 licenses
+   * paid for the term (it may be over, while licenses are payable) */
+  return g_strdup_printf (_("Used: %d/%d"), (int) assigned, (int) available);
 }
 
 /* The licenses of a pool not assigned: "28 of 240 licenses free". */
@@ -634,4 +635,193 @@ lic_format_list (const char * const *items,
       g_string_append (out, item_to_text != NULL ? item_to_text (items[i]) : items[i]);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * lic_format_status_details:
+ *
+ * The status of a pool beyond its use, one line each: "Payable: 5", "To renew: 12" and
+ * "No access: 4", each only when above 0 (the server gives "to renew" as 0 outside the renewal
+ * period).
+ *
+ * Returns: (nullable): the lines, or %NULL when there is nothing to say
+ */
+char *
+lic_format_status_details (gint64 payable,
+                           gint64 to_renew,
+                           gint64 no_access)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (payable > 0)
+    /* TRANSLATORS: licenses requested with a purchase request and not paid yet */
+    g_string_append_printf (out, _("Payable: %d"), (int) payable);
+  if (to_renew > 0)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      /* TRANSLATORS: assigned licenses not yet renewed for the next term, in the renewal
+       * period */
+      g_string_append_printf (out, _("To renew: %d"), (int) to_renew);
+    }
+  if (no_access > 0)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      /* TRANSLATORS: users who lost access because licenses were not paid or renewed */
+      g_string_append_printf (out, _("No access: %d"), (int) no_access);
+    }
+  if (out->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * lic_format_status_summary:
+ *
+ * The status summary of a pool (DESIGN.md §4), one line each: "Used: 50/45", then the lines of
+ * lic_format_status_details() that apply.
+ */
+char *
+lic_format_status_summary (gint64 assigned,
+                           gint64 available,
+                           gint64 payable,
+                           gint64 to_renew,
+                           gint64 no_access)
+{
+  g_autofree char *used = lic_format_used (assigned, available);
+  g_autofree char *details = lic_format_status_details (payable, to_renew, no_access);
+
+  if (details == NULL)
+    return g_steal_pointer (&used);
+  return g_strdup_printf ("%s\n%s", used, details);
+}
+
+/**
+ * lic_format_purchase_request_meaning:
+ *
+ * What a purchase request means, for the checkout confirmation. It names no date: the server
+ * fixes it by its own clock when it records the request, and its notices give it.
+ */
+char *
+lic_format_purchase_request_meaning (void)
+{
+  return g_strdup (_("With a purchase request you get the licenses now and pay for them later: "
+                     "an order must be placed within 60 days. After that, users beyond the "
+                     "licenses paid for lose access."));
+}
+
+/**
+ * lic_format_notice:
+ * @product: (nullable): the product's name, when the notice does not carry it (a pool's notices)
+ * @school: (nullable): the school's name, likewise
+ *
+ * A notice of a purchase request or a renewal in words, as the banners show it: whole sentences
+ * chosen by kind.
+ */
+char *
+lic_format_notice (LicNotice  *notice,
+                   const char *product,
+                   const char *school)
+{
+  gint64 quantity = lic_notice_get_quantity (notice);
+  g_autofree char *due = lic_format_date (lic_notice_get_due_at (notice));
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+
+  if (lic_notice_get_product_name (notice) != NULL)
+    product = lic_notice_get_product_name (notice);
+  if (lic_notice_get_school_name (notice) != NULL)
+    school = lic_notice_get_school_name (notice);
+  if (product == NULL)
+    product = "";
+  if (school == NULL)
+    school = "";
+
+  switch (lic_notice_get_kind (notice))
+    {
+    case LIC_NOTICE_KIND_PAYMENT_DUE:
+      /* TRANSLATORS: a notice; %1$d is a number of licenses, %2$s a product, %3$s a school,
+       * %4$s a date */
+      return g_strdup_printf (ngettext ("Some licenses must be paid: %1$d license of %2$s at "
+                                        "%3$s. Place an order for it by %4$s.",
+                                        "Some licenses must be paid: %1$d licenses of %2$s at "
+                                        "%3$s. Place an order for them by %4$s.",
+                                        (unsigned long) quantity),
+                              (int) quantity, product, school, due);
+
+    case LIC_NOTICE_KIND_PAYMENT_LATE:
+      /* TRANSLATORS: a notice; %1$d is a number of licenses, %2$s a product, %3$s a school */
+      first = g_strdup_printf (ngettext ("Payment for %1$d license of %2$s at %3$s is late, and "
+                                         "the administrators have been e-mailed.",
+                                         "Payment for %1$d licenses of %2$s at %3$s is late, and "
+                                         "the administrators have been e-mailed.",
+                                         (unsigned long) quantity),
+                               (int) quantity, product, school);
+      /* TRANSLATORS: after the late-payment sentence; %1$d is a number of users, %2$s a date */
+      second = g_strdup_printf (ngettext ("Unless an order is placed, %1$d user loses access "
+                                          "on %2$s.",
+                                          "Unless an order is placed, %1$d users lose access "
+                                          "on %2$s.",
+                                          (unsigned long) lic_notice_get_payable_users (notice)),
+                                (int) lic_notice_get_payable_users (notice), due);
+      /* TRANSLATORS: two sentences one after the other; change the space only if your
+       * language separates sentences otherwise */
+      return g_strdup_printf (_("%s %s"), first, second);
+
+    case LIC_NOTICE_KIND_SUSPENDED:
+      /* TRANSLATORS: a notice; %1$d is a number of licenses, %2$s a product, %3$s a school */
+      first = g_strdup_printf (ngettext ("%1$d license of %2$s at %3$s has been suspended.",
+                                         "%1$d licenses of %2$s at %3$s have been suspended.",
+                                         (unsigned long) quantity),
+                               (int) quantity, product, school);
+      /* TRANSLATORS: after the suspension sentence; %d is a number of users */
+      second = g_strdup_printf (ngettext ("%d user has no access.", "%d users have no access.",
+                                          (unsigned long) lic_notice_get_no_access (notice)),
+                                (int) lic_notice_get_no_access (notice));
+      third = g_strdup (_("Purchase requests are closed until an order is placed."));
+      /* TRANSLATORS: three sentences one after the other */
+      return g_strdup_printf (_("%s %s %s"), first, second, third);
+
+    case LIC_NOTICE_KIND_ORDER_PLACED:
+      {
+        g_autofree char *ordered = lic_format_date (lic_notice_get_ordered_at (notice));
+
+        /* TRANSLATORS: a notice; %1$s is a date, %2$d a number of licenses, %3$s a product,
+         * %4$s a school */
+        return g_strdup_printf (ngettext ("Order placed on %1$s for %2$d license of %3$s at %4$s.",
+                                          "Order placed on %1$s for %2$d licenses of %3$s at "
+                                          "%4$s.",
+                                          (unsigned long) quantity),
+                                ordered, (int) quantity, product, school);
+      }
+
+    case LIC_NOTICE_KIND_RENEWAL:
+      {
+        g_autofree char *term_end = lic_format_date (lic_notice_get_term_end (notice));
+        gint64 to_renew = lic_notice_get_to_renew (notice);
+
+        /* TRANSLATORS: a notice; %1$d is a number of licenses, %2$s a product, %3$s a school,
+         * %4$s the date the term ends */
+        return g_strdup_printf (ngettext ("%1$d license of %2$s at %3$s must be renewed before "
+                                          "the term ends on %4$s.",
+                                          "%1$d licenses of %2$s at %3$s must be renewed before "
+                                          "the term ends on %4$s.",
+                                          (unsigned long) to_renew),
+                                (int) to_renew, product, school, term_end);
+      }
+
+    default:
+      return g_strdup ("");
+    }
+}
+
+/* After the most urgent notice, the number of the others: "2 more notices." */
+char *
+lic_format_more_notices (guint n_more)
+{
+  /* TRANSLATORS: after a notice in the banner, how many others there are */
+  return g_strdup_printf (ngettext ("%d more notice.", "%d more notices.", n_more),
+                          (int) n_more);
 }

@@ -63,4 +63,18 @@ const char *lic_format_grade_code         (guint            index);
 char       *lic_format_list               (const char * const *items,
                                            const char *   (*item_to_text) (const char *item));
 
+char       *lic_format_status_details     (gint64           payable,
+                                           gint64           to_renew,
+                                           gint64           no_access);
+char       *lic_format_status_summary     (gint64           assigned,
+                                           gint64           available,
+                                           gint64           payable,
+                                           gint64           to_renew,
+                                           gint64           no_access);
+char       *lic_format_purchase_request_meaning (void);
+char       *lic_format_notice             (LicNotice       *notice,
+                                           const char      *product,
+                                           const char      *school);
+char       *lic_format_more_notices       (guint            n_more);
+
 G_END_DECLS

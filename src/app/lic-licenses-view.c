@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "lic-cell-factory.h"
+#include "lic-error-text.h"
 #include "lic-format.h"
 #include "lic-licenses-view.h"
 #include "lic-list-loader.h"
@@ -40,6 +41,9 @@ struct _LicLicensesView
 
   LicListLoader *loader;
   LicListLoader *orders_loader;
+  GCancellable *show_cancellable;       /* of the pool being looked up to be shown */
+  gint64 show_pool_id;
+  gboolean show_renew;
 };
 
 G_DEFINE_FINAL_TYPE (LicLicensesView, lic_licenses_view, LIC_TYPE_PAGE)
@@ -51,6 +55,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_LICENSES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* A row of the Orders list: one order line, with the order it belongs to for its date. */
 #define LIC_TYPE_ORDER_ENTRY (lic_order_entry_get_type ())
@@ -198,6 +209,15 @@ order_status_text (gpointer item)
   return lic_format_order_line (LIC_ORDER_ENTRY (item)->line);
 }
 
+static void
+show_pool (LicLicensesView *self,
+           LicPool         *pool)
+{
+  lic_page_set_client (LIC_PAGE (self->pool_page), lic_page_get_client (LIC_PAGE (self)));
+  lic_pool_page_set_pool (self->pool_page, pool);
+  gtk_stack_set_visible_child (self->pages, GTK_WIDGET (self->pool_page));
+}
+
 /* A row of the pools table was activated: its pool's page. */
 static void
 activate_cb (LicLicensesView *self,
@@ -208,9 +228,7 @@ activate_cb (LicLicensesView *self,
 
   if (pool == NULL)
     return;
-  lic_page_set_client (LIC_PAGE (self->pool_page), lic_page_get_client (LIC_PAGE (self)));
-  lic_pool_page_set_pool (self->pool_page, pool);
-  gtk_stack_set_visible_child (self->pages, GTK_WIDGET (self->pool_page));
+  show_pool (self, pool);
 }
 
 static void
@@ -219,11 +237,12 @@ visible_child_cb (LicLicensesView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POOL_SHOWN]);
 }
 
-/* The pool page assigned or unassigned: the table's numbers are stale. */
+/* The pool page assigned, unassigned or renewed: the table's numbers, and the notices and lists
+ * elsewhere, are stale. The window reloads this view then too. */
 static void
 pool_changed_cb (LicLicensesView *self)
 {
-  lic_list_loader_load (self->loader, lic_page_get_client (LIC_PAGE (self)), NULL, NULL);
+  g_signal_emit (self, signals[SIGNAL_LICENSES_CHANGED], 0);
 }
 
 static void
@@ -231,6 +250,8 @@ lic_licenses_view_reload (LicPage *page)
 {
   LicLicensesView *self = LIC_LICENSES_VIEW (page);
 
+  /* The pool's page fetches its pool again. */
+  lic_page_invalidate (LIC_PAGE (self->pool_page));
   lic_list_loader_load (self->loader, lic_page_get_client (page), NULL, NULL);
   lic_list_loader_load (self->orders_loader, lic_page_get_client (page), NULL, NULL);
 }
@@ -240,6 +261,8 @@ lic_licenses_view_dispose (GObject *object)
 {
   LicLicensesView *self = LIC_LICENSES_VIEW (object);
 
+  g_cancellable_cancel (self->show_cancellable);
+  g_clear_object (&self->show_cancellable);
   g_clear_object (&self->loader);
   g_clear_object (&self->orders_loader);
 
@@ -285,6 +308,18 @@ lic_licenses_view_class_init (LicLicensesViewClass *klass)
     g_param_spec_boolean ("pool-shown", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LicLicensesView::licenses-changed:
+   *
+   * Licenses were assigned, unassigned or renewed on a pool's page.
+   */
+  signals[SIGNAL_LICENSES_CHANGED] =
+    g_signal_new ("licenses-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   g_type_ensure (LIC_TYPE_POOL);
   g_type_ensure (LIC_TYPE_ORDER);
@@ -373,4 +408,66 @@ lic_licenses_view_show_pools (LicLicensesView *self)
   g_return_if_fail (LIC_IS_LICENSES_VIEW (self));
 
   gtk_stack_set_visible_child (self->pages, self->pools_page);
+}
+
+static void
+show_pool_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LicLicensesView *self;
+  g_autoptr(GListModel) pools = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pools = lic_client_list_all_pools_finish (LIC_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LIC_LICENSES_VIEW (user_data);
+  g_clear_object (&self->show_cancellable);
+  if (pools == NULL)
+    {
+      g_autofree char *title = g_markup_escape_text (lic_error_text_description (error), -1);
+
+      lic_page_add_toast (LIC_PAGE (self), adw_toast_new (title));
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (pools); i++)
+    {
+      g_autoptr(LicPool) pool = g_list_model_get_item (pools, i);
+
+      if (lic_pool_get_id (pool) != self->show_pool_id)
+        continue;
+      show_pool (self, pool);
+      if (self->show_renew)
+        lic_pool_page_renew (self->pool_page);
+      return;
+    }
+}
+
+/**
+ * lic_licenses_view_show_pool_id:
+ * @pool_id: the id of a pool of the administrator's schools
+ * @renew: whether to ask at once how many licenses to renew
+ *
+ * Shows the page of a pool, as a notice's buttons ask.
+ */
+void
+lic_licenses_view_show_pool_id (LicLicensesView *self,
+                                gint64           pool_id,
+                                gboolean         renew)
+{
+  LicClient *client;
+
+  g_return_if_fail (LIC_IS_LICENSES_VIEW (self));
+
+  client = lic_page_get_client (LIC_PAGE (self));
+  if (client == NULL)
+    return;
+  g_cancellable_cancel (self->show_cancellable);
+  g_clear_object (&self->show_cancellable);
+  self->show_cancellable = g_cancellable_new ();
+  self->show_pool_id = pool_id;
+  self->show_renew = renew;
+  lic_client_list_all_pools_async (client, 0, self->show_cancellable, show_pool_cb, self);
 }

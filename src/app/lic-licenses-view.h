@@ -15,4 +15,8 @@ G_DECLARE_FINAL_TYPE (LicLicensesView, lic_licenses_view, LIC, LICENSES_VIEW, Li
 gboolean lic_licenses_view_get_pool_shown (LicLicensesView *self);
 void     lic_licenses_view_show_pools     (LicLicensesView *self);
 
+void     lic_licenses_view_show_pool_id   (LicLicensesView *self,
+                                           gint64           pool_id,
+                                           gboolean         renew);
+
 G_END_DECLS

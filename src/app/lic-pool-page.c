@@ -1,5 +1,10 @@
 /* lic-pool-page.c
  *
+ * The pool is fetched again on each reload, so its status summary and notices are the server's
+ * of now. In the renewal period (the server gives the pool a renewal notice), "Renew…" orders
+ * licenses for the next term: the quantity (the users assigned, unless changed) at the
+ * product's price, sent with that total and one idempotency key per attempt.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -10,6 +15,7 @@
 #include "lic-error-text.h"
 #include "lic-format.h"
 #include "lic-list-loader.h"
+#include "lic-notice-banner.h"
 #include "lic-pool-page.h"
 #include "lic-status-stack.h"
 #include "lic-user-picker.h"
@@ -21,7 +27,10 @@ struct _LicPoolPage
   GtkLabel *product_label;
   GtkLabel *school_label;
   GtkLabel *used_label;
+  GtkLabel *status_label;
   GtkLabel *term_label;
+  GtkButton *renew_button;
+  LicNoticeBanner *notice_banner;
   GtkLabel *message_label;
   GtkMenuButton *assign_button;
   LicStatusStack *status;
@@ -41,6 +50,11 @@ struct _LicPoolPage
   LicListLoader *loader;
   GtkMultiSelection *selection;
   GCancellable *cancellable;    /* of the change under way */
+  GCancellable *pool_cancellable;       /* of fetching the pool again */
+  /* Renewing: the product (for its price), the attempt's key and what it was for. */
+  LicProduct *product;
+  char *renew_key;
+  gint64 renew_quantity;
 };
 
 G_DEFINE_FINAL_TYPE (LicPoolPage, lic_pool_page, LIC_TYPE_PAGE)
@@ -141,6 +155,7 @@ update_actions (LicPoolPage *self)
                                  idle && self->pool != NULL && self->groups != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pool.unlink",
                                  idle && self->pool != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pool.renew", idle && self->pool != NULL);
 }
 
 static gboolean
@@ -276,10 +291,38 @@ load_groups (LicPoolPage *self)
                                 groups_cb, self);
 }
 
+/* The pool's notices, and "Renew…" while the server says there is something to renew. */
+static void
+update_notices (LicPoolPage *self)
+{
+  GListModel *notices = lic_pool_get_notices (self->pool);
+  gboolean renewal = FALSE;
+
+  lic_notice_banner_set_client (self->notice_banner, lic_page_get_client (LIC_PAGE (self)));
+  lic_notice_banner_clear (self->notice_banner);
+  if (notices == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->renew_button), FALSE);
+      return;
+    }
+  lic_notice_banner_add_notices (self->notice_banner, notices, lic_pool_get_id (self->pool),
+                                 lic_pool_get_product_name (self->pool),
+                                 lic_pool_get_school_name (self->pool));
+  for (guint i = 0; i < g_list_model_get_n_items (notices); i++)
+    {
+      g_autoptr(LicNotice) notice = g_list_model_get_item (notices, i);
+
+      if (lic_notice_get_kind (notice) == LIC_NOTICE_KIND_RENEWAL)
+        renewal = TRUE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->renew_button), renewal);
+}
+
 static void
 update_header (LicPoolPage *self)
 {
   g_autofree char *used = NULL;
+  g_autofree char *details = NULL;
   g_autofree char *term = NULL;
   g_autofree char *term_end = NULL;
   g_autofree char *students = NULL;
@@ -295,6 +338,12 @@ update_header (LicPoolPage *self)
   used = lic_format_used (lic_pool_get_assigned (self->pool),
                           lic_pool_get_available (self->pool));
   gtk_label_set_text (self->used_label, used);
+  details = lic_format_status_details (lic_pool_get_payable (self->pool),
+                                       lic_pool_get_to_renew (self->pool),
+                                       lic_pool_get_no_access (self->pool));
+  gtk_label_set_text (self->status_label, details != NULL ? details : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), details != NULL);
+  update_notices (self);
 
   term_end = lic_format_date (lic_pool_get_term_end (self->pool));
   if (term_end != NULL)
@@ -324,6 +373,39 @@ update_header (LicPoolPage *self)
 }
 
 static void
+pool_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  LicPoolPage *self;
+  g_autoptr(GListModel) pools = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pools = lic_client_list_all_pools_finish (LIC_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LIC_POOL_PAGE (user_data);
+  if (pools == NULL)
+    {
+      /* The page keeps the pool it was given; the list below says what failed. */
+      g_debug ("Could not fetch the pool: %s", error->message);
+      return;
+    }
+  for (guint i = 0; self->pool != NULL && i < g_list_model_get_n_items (pools); i++)
+    {
+      g_autoptr(LicPool) pool = g_list_model_get_item (pools, i);
+
+      if (lic_pool_get_id (pool) == lic_pool_get_id (self->pool))
+        {
+          g_set_object (&self->pool, pool);
+          update_header (self);
+          return;
+        }
+    }
+}
+
+static void
 lic_pool_page_reload (LicPage *page)
 {
   LicPoolPage *self = LIC_POOL_PAGE (page);
@@ -331,6 +413,11 @@ lic_pool_page_reload (LicPage *page)
 
   if (self->pool == NULL)
     return;
+  g_cancellable_cancel (self->pool_cancellable);
+  g_clear_object (&self->pool_cancellable);
+  self->pool_cancellable = g_cancellable_new ();
+  lic_client_list_all_pools_async (lic_page_get_client (page), lic_pool_get_school_id (self->pool),
+                                   self->pool_cancellable, pool_cb, self);
   /* The classes, for their names; again after a retry. */
   load_groups (self);
   query = lic_user_query_new (NULL);
@@ -928,6 +1015,218 @@ unassign_action (GtkWidget  *widget,
   lic_pool_page_confirm_unassign (LIC_POOL_PAGE (widget));
 }
 
+/* Renewing */
+
+static void send_renewal (LicPoolPage *self,
+                          gint64       quantity);
+
+static void
+renew_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  LicPoolPage *self;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  pool = lic_client_renew_finish (LIC_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LIC_POOL_PAGE (user_data);
+  g_clear_object (&self->cancellable);
+  update_actions (self);
+  if (pool == NULL)
+    {
+      /* A lost answer keeps the key: "Renew…" again with the same quantity sends it again. */
+      if (!g_error_matches (error, LIC_ERROR, LIC_ERROR_NETWORK)
+          && !g_error_matches (error, LIC_ERROR, LIC_ERROR_SERVER)
+          && !g_error_matches (error, LIC_ERROR, LIC_ERROR_PARSE))
+        g_clear_pointer (&self->renew_key, g_free);
+      show_message (self, lic_error_text_description (error));
+      return;
+    }
+  g_clear_pointer (&self->renew_key, g_free);
+  show_message (self, NULL);
+  /* TRANSLATORS: a toast; %1$d is a number of licenses, %2$s a product */
+  text = g_strdup_printf (ngettext ("Renewed %1$d license of %2$s for the next term.",
+                                    "Renewed %1$d licenses of %2$s for the next term.",
+                                    (unsigned long) self->renew_quantity),
+                          (int) self->renew_quantity, lic_pool_get_product_name (pool));
+  change_done (self, pool, text);
+}
+
+static void
+send_renewal (LicPoolPage *self,
+              gint64       quantity)
+{
+  LicClient *client = lic_page_get_client (LIC_PAGE (self));
+
+  if (client == NULL || self->pool == NULL || self->product == NULL)
+    return;
+  /* One key per attempt: a new quantity is a new attempt. */
+  if (self->renew_key == NULL || self->renew_quantity != quantity)
+    {
+      g_free (self->renew_key);
+      self->renew_key = g_uuid_string_random ();
+      self->renew_quantity = quantity;
+    }
+  self->cancellable = g_cancellable_new ();
+  update_actions (self);
+  lic_client_renew_async (client, lic_pool_get_id (self->pool), quantity, self->renew_key,
+                          quantity * lic_product_get_price (self->product), self->cancellable,
+                          renew_cb, self);
+}
+
+static void
+renew_total_cb (GtkSpinButton *spin,
+                GtkLabel      *label)
+{
+  LicProduct *product = g_object_get_data (G_OBJECT (spin), "product");
+  g_autofree char *total = lic_format_money (gtk_spin_button_get_value_as_int (spin)
+                                             * lic_product_get_price (product),
+                                             lic_product_get_currency (product));
+  /* TRANSLATORS: under the number of licenses to renew; %s is an amount of money */
+  g_autofree char *text = g_strdup_printf (_("Total: %s"), total);
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+renew_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   LicPoolPage      *self)
+{
+  GtkSpinButton *spin = g_object_get_data (G_OBJECT (dialog), "spin");
+
+  if (!g_str_equal (response, "renew"))
+    return;
+  gtk_spin_button_update (spin);
+  send_renewal (self, gtk_spin_button_get_value_as_int (spin));
+}
+
+static void
+show_renew_dialog (LicPoolPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *price = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *term_end = lic_format_date (lic_pool_get_term_end (self->pool));
+  GtkWidget *dialog, *box, *row, *spin, *total;
+
+  price = lic_format_price_per_term (lic_product_get_price (self->product),
+                                     lic_product_get_currency (self->product),
+                                     lic_product_get_term_months (self->product));
+  /* TRANSLATORS: in the renewal dialog; %1$s is a product, %2$s a school, %3$s the date the
+   * term ends, %4$s the price of one license, "€12.90 per year" */
+  body = g_strdup_printf (_("Order licenses of %1$s at %2$s for the term after %3$s, at %4$s. "
+                            "Users beyond the licenses renewed lose access when the term "
+                            "ends."),
+                          lic_pool_get_product_name (self->pool),
+                          lic_pool_get_school_name (self->pool),
+                          term_end != NULL ? term_end : "", price);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Renew Licenses?"), body);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Licenses"));
+  spin = gtk_spin_button_new_with_range (1, 100000, 1);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
+                             MAX (1, lic_pool_get_assigned (self->pool)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Number of licenses to renew"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  {
+    GtkWidget *list = gtk_list_box_new ();
+
+    gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (list, "boxed-list");
+    gtk_list_box_append (GTK_LIST_BOX (list), row);
+    gtk_box_append (GTK_BOX (box), list);
+  }
+  total = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (total), 1);
+  gtk_widget_add_css_class (total, "heading");
+  gtk_box_append (GTK_BOX (box), total);
+  g_object_set_data_full (G_OBJECT (spin), "product", g_object_ref (self->product),
+                          g_object_unref);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (renew_total_cb), total);
+  renew_total_cb (GTK_SPIN_BUTTON (spin), GTK_LABEL (total));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "renew", _("_Renew"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "renew",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "renew");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "spin", spin);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (renew_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+renew_product_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LicPoolPage *self;
+  g_autoptr(LicProduct) product = NULL;
+  g_autoptr(GError) error = NULL;
+
+  product = lic_client_get_product_finish (LIC_CLIENT (source), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LIC_POOL_PAGE (user_data);
+  g_clear_object (&self->cancellable);
+  update_actions (self);
+  if (product == NULL)
+    {
+      show_message (self, lic_error_text_description (error));
+      return;
+    }
+  g_set_object (&self->product, product);
+  show_renew_dialog (self);
+}
+
+/**
+ * lic_pool_page_renew:
+ *
+ * Asks how many licenses of the pool to renew for the next term, at what price, and orders
+ * them when confirmed.
+ */
+void
+lic_pool_page_renew (LicPoolPage *self)
+{
+  LicClient *client;
+
+  g_return_if_fail (LIC_IS_POOL_PAGE (self));
+
+  client = lic_page_get_client (LIC_PAGE (self));
+  if (client == NULL || self->pool == NULL || self->cancellable != NULL)
+    return;
+  /* The price now, from the server. */
+  self->cancellable = g_cancellable_new ();
+  update_actions (self);
+  lic_client_get_product_async (client, lic_pool_get_product_id (self->pool), self->cancellable,
+                                renew_product_cb, self);
+}
+
+static void
+renew_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  lic_pool_page_renew (LIC_POOL_PAGE (widget));
+}
+
 static void
 selection_changed_cb (LicPoolPage *self)
 {
@@ -943,7 +1242,11 @@ lic_pool_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->groups_cancellable);
   g_clear_object (&self->groups_cancellable);
+  g_cancellable_cancel (self->pool_cancellable);
+  g_clear_object (&self->pool_cancellable);
   g_clear_object (&self->groups);
+  g_clear_object (&self->product);
+  g_clear_pointer (&self->renew_key, g_free);
   g_clear_pointer (&self->change_names, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIC_TYPE_POOL_PAGE);
   g_clear_object (&self->loader);
@@ -973,6 +1276,7 @@ lic_pool_page_class_init (LicPoolPageClass *klass)
                                           G_TYPE_NONE, 0);
 
   g_type_ensure (LIC_TYPE_STATUS_STACK);
+  g_type_ensure (LIC_TYPE_NOTICE_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/licentia/Licentia/lic-pool-page.ui");
@@ -980,6 +1284,9 @@ lic_pool_page_class_init (LicPoolPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LicPoolPage, school_label);
   gtk_widget_class_bind_template_child (widget_class, LicPoolPage, used_label);
   gtk_widget_class_bind_template_child (widget_class, LicPoolPage, term_label);
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, renew_button);
+  gtk_widget_class_bind_template_child (widget_class, LicPoolPage, notice_banner);
   gtk_widget_class_bind_template_child (widget_class, LicPoolPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, LicPoolPage, assign_button);
   gtk_widget_class_bind_template_child (widget_class, LicPoolPage, status);
@@ -998,6 +1305,7 @@ lic_pool_page_class_init (LicPoolPageClass *klass)
   gtk_widget_class_install_action (widget_class, "pool.unassign", NULL, unassign_action);
   gtk_widget_class_install_action (widget_class, "pool.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "pool.unlink", "x", unlink_action);
+  gtk_widget_class_install_action (widget_class, "pool.renew", NULL, renew_action);
 }
 
 static void

@@ -41,4 +41,6 @@ void     lic_pool_page_show_link_dialog  (LicPoolPage  *self);
 void     lic_pool_page_unlink            (LicPoolPage  *self,
                                           gint64        group_id);
 
+void     lic_pool_page_renew             (LicPoolPage  *self);
+
 G_END_DECLS

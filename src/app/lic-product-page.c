@@ -5,6 +5,9 @@
  * the administrator's schools), and shows that. Below the details, licenses are added to the
  * cart for one school at a time.
  *
+ * Each school's row has the status summary of its pool (Used, and Payable, To renew and No access
+ * when they apply), and the banner at the top the most urgent notice of all the schools' pools.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -13,6 +16,7 @@
 
 #include "lic-error-text.h"
 #include "lic-format.h"
+#include "lic-notice-banner.h"
 #include "lic-product-page.h"
 #include "lic-status-stack.h"
 
@@ -37,6 +41,7 @@ struct _LicProductPage
   GtkButton *add_button;
   AdwPreferencesGroup *schools_group;
   GtkListBox *schools_list;
+  LicNoticeBanner *notice_banner;
 
   LicProduct *product;
   gint64 product_id;
@@ -97,11 +102,14 @@ create_school_row (gpointer item,
 
   if (lic_product_school_get_pool_id (school) > 0)
     {
-      g_autofree char *assigned =
-        lic_format_licenses_assigned (lic_product_school_get_assigned (school),
-                                      lic_product_school_get_available (school));
+      g_autofree char *summary =
+        lic_format_status_summary (lic_product_school_get_assigned (school),
+                                   lic_product_school_get_available (school),
+                                   lic_product_school_get_payable (school),
+                                   lic_product_school_get_to_renew (school),
+                                   lic_product_school_get_no_access (school));
 
-      g_string_append (status, assigned);
+      g_string_append (status, summary);
     }
   /* One phrase per order line, newest first, each on a line of its own. */
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
@@ -165,6 +173,21 @@ show_schools (LicProductPage *self,
                           g_list_model_get_n_items (G_LIST_MODEL (self->school_names)),
                           (const char * const *) name_list);
   adw_combo_row_set_selected (self->school_row, n > 0 ? selected : GTK_INVALID_LIST_POSITION);
+
+  lic_notice_banner_set_client (self->notice_banner, lic_page_get_client (LIC_PAGE (self)));
+  lic_notice_banner_clear (self->notice_banner);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LicProductSchool) school = g_list_model_get_item (schools, i);
+      GListModel *notices = lic_product_school_get_notices (school);
+
+      if (notices != NULL && lic_product_school_get_pool_id (school) > 0)
+        lic_notice_banner_add_notices (self->notice_banner, notices,
+                                       lic_product_school_get_pool_id (school),
+                                       self->product != NULL
+                                       ? lic_product_get_name (self->product) : NULL,
+                                       lic_product_school_get_school_name (school));
+    }
   /* An administrator of one school has nothing to choose. */
   gtk_widget_set_visible (GTK_WIDGET (self->school_row), n > 1);
   gtk_widget_set_visible (GTK_WIDGET (self->schools_group), n > 0);
@@ -386,6 +409,7 @@ lic_product_page_class_init (LicProductPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIC_TYPE_STATUS_STACK);
+  g_type_ensure (LIC_TYPE_NOTICE_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/licentia/Licentia/lic-product-page.ui");
@@ -406,6 +430,7 @@ lic_product_page_class_init (LicProductPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LicProductPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, LicProductPage, schools_group);
   gtk_widget_class_bind_template_child (widget_class, LicProductPage, schools_list);
+  gtk_widget_class_bind_template_child (widget_class, LicProductPage, notice_banner);
   gtk_widget_class_bind_template_callback (widget_class, lic_page_invalidate);
   gtk_widget_class_bind_template_callback (widget_class, update_total);
   gtk_widget_class_bind_template_callback (widget_class, add_to_cart_cb);

@@ -6,7 +6,12 @@
  * only school), so it waits for a school to be chosen when there are several.
  *
  * The lists "Payable" and "No access" are the same table over GET /users?list=: the server
- * decides who is in them, and the filters and search narrow them as they do everyone.
+ * decides who is in them, and the filters and search narrow them as they do everyone. Their
+ * items say of which products and since or until when, shown in columns of their own; a notice
+ * opens a list narrowed to one pool, which a filter button shows and takes away.
+ *
+ * "Keep Access…" (one Payable user selected) lets that user keep the license in place of a
+ * user of the same pool who is not on the list, chosen from those (POST /pools/{id}/keep).
  *
  * CSV: "Download CSV…" saves the users the list and filters find (the server writes the file)
  * and "Import Users…" sends a file to the server, which imports all its rows or none; the rows
@@ -22,6 +27,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lic-cell-factory.h"
 #include "lic-error-text.h"
@@ -63,6 +69,13 @@ struct _LicUsersView
   GtkColumnViewColumn *role_column;
   GtkColumnViewColumn *school_column;
   GtkColumnViewColumn *groups_column;
+  GtkColumnViewColumn *product_column;
+  GtkColumnViewColumn *loses_access_column;
+  GtkColumnViewColumn *no_access_since_column;
+  GtkButton *pool_filter_button;
+  GtkLabel *pool_filter_label;
+  GtkButton *keep_button;
+  gint64 pool_id;               /* the pool the list is narrowed to, or 0 */
 
   LicListLoader *loader;
   GtkMultiSelection *selection;
@@ -128,6 +141,40 @@ static char *
 groups_text (gpointer item)
 {
   return lic_format_list (lic_user_get_groups (item), NULL);
+}
+
+/* The products of a user's Payable or No access entries. */
+static char *
+list_products_text (gpointer item)
+{
+  GPtrArray *entries = lic_user_get_list_entries (item);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    g_strv_builder_add (names, ((LicUserListEntry *) g_ptr_array_index (entries, i))->product_name);
+  list = g_strv_builder_end (names);
+  return lic_format_list ((const char * const *) list, NULL);
+}
+
+/* The earliest date of a user's entries: when the first license goes, or went. */
+static char *
+list_date_text (gpointer item)
+{
+  GPtrArray *entries = lic_user_get_list_entries (item);
+  const char *earliest = NULL;
+  char *date;
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      const char *entry_date = ((LicUserListEntry *) g_ptr_array_index (entries, i))->date;
+
+      /* ISO 8601 in UTC sorts as text. */
+      if (entry_date != NULL && (earliest == NULL || strcmp (entry_date, earliest) < 0))
+        earliest = entry_date;
+    }
+  date = lic_format_date (earliest);
+  return date != NULL ? date : g_strdup ("");
 }
 
 static void
@@ -278,6 +325,8 @@ load_groups (LicUsersView *self)
                                 self);
 }
 
+static void update_selection (LicUsersView *self);
+
 static LicUserList
 shown_list (LicUsersView *self)
 {
@@ -301,6 +350,7 @@ make_query (LicUsersView *self)
   query->school_id = lic_filter_get_id (self->school_dropdown);
   query->group_id = lic_filter_get_id (self->group_dropdown);
   query->list = shown_list (self);
+  query->pool_id = query->list != LIC_USER_LIST_ALL ? self->pool_id : 0;
   return query;
 }
 
@@ -316,6 +366,14 @@ lic_users_view_reload (LicPage *page)
   load_schools (self);
   load_groups (self);
   query = make_query (self);
+  gtk_column_view_column_set_visible (self->product_column, query->list != LIC_USER_LIST_ALL);
+  gtk_column_view_column_set_visible (self->loses_access_column,
+                                      query->list == LIC_USER_LIST_PAYABLE);
+  gtk_column_view_column_set_visible (self->no_access_since_column,
+                                      query->list == LIC_USER_LIST_NO_ACCESS);
+  gtk_widget_set_visible (GTK_WIDGET (self->pool_filter_button),
+                          query->list != LIC_USER_LIST_ALL && self->pool_id > 0);
+  update_selection (self);
   g_free (self->searched);
   self->searched = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   if (query->list == LIC_USER_LIST_PAYABLE)
@@ -368,6 +426,13 @@ filter_changed_cb (LicUsersView *self)
 }
 
 /* Each of the grouped buttons says so; only the one turned on loads. */
+static void
+clear_pool_filter_cb (LicUsersView *self)
+{
+  self->pool_id = 0;
+  lic_page_invalidate (LIC_PAGE (self));
+}
+
 static void
 list_toggled_cb (LicUsersView    *self,
                  GtkToggleButton *button)
@@ -932,6 +997,9 @@ update_selection (LicUsersView *self)
   gtk_action_bar_set_revealed (self->action_bar, n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.assign", idle && n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.unassign", idle && n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->keep_button), shown_list (self) == LIC_USER_LIST_PAYABLE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.keep",
+                                 idle && n == 1 && shown_list (self) == LIC_USER_LIST_PAYABLE);
 }
 
 /* A change is under way: one at a time. */
@@ -1206,6 +1274,323 @@ unassign_action_cb (GtkWidget  *widget,
   lic_users_view_change_selected (LIC_USERS_VIEW (widget), TRUE);
 }
 
+/* Keeping a payable user */
+
+typedef struct
+{
+  LicUser *user;                /* on the Payable list */
+  gint64 pool_id;
+  char *product;
+  GListModel *with_access;      /* the pool's users with access, then */
+  GListModel *payable;          /* the pool's Payable list */
+} Keep;
+
+static void
+keep_free (Keep *keep)
+{
+  g_clear_object (&keep->user);
+  g_free (keep->product);
+  g_clear_object (&keep->with_access);
+  g_clear_object (&keep->payable);
+  g_free (keep);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Keep, keep_free)
+
+static void
+keep_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LicUsersView *self;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  Keep *keep;
+  LicUser *instead;
+
+  pool = lic_client_keep_finish (LIC_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LIC_USERS_VIEW (user_data);
+  keep = g_object_get_data (G_OBJECT (self->change_cancellable), "keep");
+  instead = g_object_get_data (G_OBJECT (self->change_cancellable), "instead");
+  if (pool == NULL)
+    text = g_strdup (lic_error_text_description (error));
+  else
+    /* TRANSLATORS: a toast; %1$s and %3$s are users, %2$s a product */
+    text = g_strdup_printf (_("%1$s kept access to %2$s, and %3$s was unassigned."),
+                            lic_user_get_name (keep->user), keep->product,
+                            lic_user_get_name (instead));
+  escaped = g_markup_escape_text (text, -1);
+  lic_page_add_toast (LIC_PAGE (self), adw_toast_new (escaped));
+  set_change_busy (self, FALSE);
+  if (pool != NULL)
+    {
+      lic_page_invalidate (LIC_PAGE (self));
+      g_signal_emit (self, signals[SIGNAL_LICENSES_CHANGED], 0);
+    }
+}
+
+static void
+keep_confirm_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 LicUsersView     *self)
+{
+  Keep *keep = g_object_get_data (G_OBJECT (dialog), "keep");
+  LicUser *instead = g_object_get_data (G_OBJECT (dialog), "instead");
+  LicClient *client = lic_page_get_client (LIC_PAGE (self));
+
+  if (!g_str_equal (response, "keep") || client == NULL || self->change_cancellable != NULL)
+    return;
+  set_change_busy (self, TRUE);
+  /* The dialog goes; the change keeps what its answer needs. */
+  g_object_set_data_full (G_OBJECT (self->change_cancellable), "keep",
+                          g_object_steal_data (G_OBJECT (dialog), "keep"),
+                          (GDestroyNotify) keep_free);
+  g_object_set_data_full (G_OBJECT (self->change_cancellable), "instead", g_object_ref (instead),
+                          g_object_unref);
+  lic_client_keep_async (client, keep->pool_id, lic_user_get_id (keep->user),
+                         lic_user_get_id (instead), self->change_cancellable, keep_done_cb,
+                         self);
+}
+
+static void
+keep_choose_cb (AdwMessageDialog *dialog,
+                const char       *response,
+                LicUsersView     *self)
+{
+  GtkListBox *list = g_object_get_data (G_OBJECT (dialog), "list");
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+  Keep *keep = g_object_get_data (G_OBJECT (dialog), "keep");
+  LicUser *instead;
+  g_autofree char *body = NULL;
+  GtkWidget *confirm;
+
+  if (!g_str_equal (response, "continue") || row == NULL)
+    return;
+  instead = g_object_get_data (G_OBJECT (row), "user");
+  /* TRANSLATORS: the question before keeping a payable user; %1$s and %3$s are users, %2$s a
+   * product */
+  body = g_strdup_printf (_("%1$s keeps access to %2$s, and %3$s is unassigned from it."),
+                          lic_user_get_name (keep->user), keep->product,
+                          lic_user_get_name (instead));
+  confirm = adw_message_dialog_new (parent_window (self), _("Keep Access?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (confirm),
+                                    "cancel", _("_Cancel"),
+                                    "keep", _("_Keep Access"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (confirm), "keep",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
+  g_object_set_data_full (G_OBJECT (confirm), "keep", g_object_steal_data (G_OBJECT (dialog),
+                                                                          "keep"),
+                          (GDestroyNotify) keep_free);
+  g_object_set_data_full (G_OBJECT (confirm), "instead", g_object_ref (instead), g_object_unref);
+  g_signal_connect_object (confirm, "response", G_CALLBACK (keep_confirm_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (confirm));
+}
+
+static gboolean
+keep_filter_cb (GtkListBoxRow *row,
+                gpointer       user_data)
+{
+  GtkEditable *entry = user_data;
+  LicUser *user = g_object_get_data (G_OBJECT (row), "user");
+  g_autofree char *text = g_utf8_casefold (gtk_editable_get_text (entry), -1);
+  g_autofree char *name = g_utf8_casefold (lic_user_get_name (user), -1);
+  g_autofree char *username = g_utf8_casefold (lic_user_get_username (user), -1);
+
+  return *text == '\0' || strstr (name, text) != NULL || strstr (username, text) != NULL;
+}
+
+static void
+keep_row_selected_cb (GtkListBox       *list,
+                      GtkListBoxRow    *row,
+                      AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "continue", row != NULL);
+}
+
+static gboolean
+model_has_id (GListModel *users,
+              gint64      user_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(LicUser) user = g_list_model_get_item (users, i);
+
+      if (lic_user_get_id (user) == user_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Both lists are in: ask whom to unassign instead, from the pool's users not on the list. */
+static void
+show_keep_dialog (LicUsersView *self,
+                  Keep         *keep_in)
+{
+  g_autoptr(Keep) keep = keep_in;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *box, *entry, *scrolled, *list;
+
+  /* TRANSLATORS: in the Keep Access dialog; %1$s is a user, %2$s a product */
+  body = g_strdup_printf (_("Choose a user of %2$s who is not on the Payable list. That user is "
+                            "unassigned, and %1$s keeps access in their place."),
+                          lic_user_get_name (keep->user), keep->product);
+  dialog = adw_message_dialog_new (parent_window (self), _("Keep Access"), body);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  entry = gtk_search_entry_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search users"), -1);
+  gtk_box_append (GTK_BOX (box), entry);
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Users with a paid license"), -1);
+  for (guint i = 0; i < g_list_model_get_n_items (keep->with_access); i++)
+    {
+      g_autoptr(LicUser) user = g_list_model_get_item (keep->with_access, i);
+      GtkWidget *row;
+
+      if (model_has_id (keep->payable, lic_user_get_id (user)))
+        continue;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lic_user_get_name (user));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lic_user_get_username (user));
+      g_object_set_data_full (G_OBJECT (row), "user", g_object_ref (user), g_object_unref);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), keep_filter_cb, entry, NULL);
+  g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (gtk_list_box_invalidate_filter),
+                            list);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "continue", _("C_ontinue"),
+                                    NULL);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue", FALSE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "continue",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (list, "row-selected", G_CALLBACK (keep_row_selected_cb), dialog);
+  g_object_set_data (G_OBJECT (dialog), "list", list);
+  g_object_set_data_full (G_OBJECT (dialog), "keep", g_steal_pointer (&keep),
+                          (GDestroyNotify) keep_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (keep_choose_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void keep_list_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data);
+
+static void
+keep_list_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LicUsersView *self;
+  g_autoptr(GListModel) users = NULL;
+  g_autoptr(GError) error = NULL;
+  Keep *keep;
+
+  users = lic_client_list_all_users_finish (LIC_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LIC_USERS_VIEW (user_data);
+  keep = g_object_get_data (G_OBJECT (self->change_cancellable), "keep");
+  if (users == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (lic_error_text_description (error), -1);
+
+      lic_page_add_toast (LIC_PAGE (self), adw_toast_new (escaped));
+      set_change_busy (self, FALSE);
+      return;
+    }
+  if (keep->with_access == NULL)
+    {
+      g_autoptr(LicUserQuery) query = lic_user_query_new (NULL);
+
+      /* Then the pool's Payable list, to leave out. */
+      keep->with_access = g_steal_pointer (&users);
+      query->pool_id = keep->pool_id;
+      query->list = LIC_USER_LIST_PAYABLE;
+      lic_client_list_all_users_async (LIC_CLIENT (source), query, self->change_cancellable,
+                                       keep_list_cb, self);
+      return;
+    }
+  keep->payable = g_steal_pointer (&users);
+  keep = g_object_steal_data (G_OBJECT (self->change_cancellable), "keep");
+  set_change_busy (self, FALSE);
+  show_keep_dialog (self, keep);
+}
+
+/**
+ * lic_users_view_keep_selected:
+ *
+ * With one user of the Payable list selected, asks which user of the same pool (one who is not
+ * on the list) to unassign so that the selected one keeps access, as "Keep Access…" does.
+ */
+void
+lic_users_view_keep_selected (LicUsersView *self)
+{
+  LicClient *client = lic_page_get_client (LIC_PAGE (self));
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(LicUser) user = NULL;
+  g_autoptr(LicUserQuery) query = NULL;
+  GPtrArray *entries;
+  LicUserListEntry *entry = NULL;
+  Keep *keep;
+
+  g_return_if_fail (LIC_IS_USERS_VIEW (self));
+
+  if (client == NULL || self->change_cancellable != NULL || n_selected (self) != 1)
+    return;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  user = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
+  entries = user != NULL ? lic_user_get_list_entries (user) : NULL;
+  if (entries == NULL || entries->len == 0)
+    return;
+  /* The pool the list is narrowed to, else the first the user is payable in. */
+  for (guint i = 0; i < entries->len && entry == NULL; i++)
+    if (self->pool_id == 0
+        || ((LicUserListEntry *) g_ptr_array_index (entries, i))->pool_id == self->pool_id)
+      entry = g_ptr_array_index (entries, i);
+  if (entry == NULL)
+    return;
+
+  keep = g_new0 (Keep, 1);
+  keep->user = g_object_ref (user);
+  keep->pool_id = entry->pool_id;
+  keep->product = g_strdup (entry->product_name);
+  set_change_busy (self, TRUE);
+  g_object_set_data_full (G_OBJECT (self->change_cancellable), "keep", keep,
+                          (GDestroyNotify) keep_free);
+  query = lic_user_query_new (NULL);
+  query->pool_id = keep->pool_id;
+  lic_client_list_all_users_async (client, query, self->change_cancellable, keep_list_cb, self);
+}
+
+static void
+keep_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  lic_users_view_keep_selected (LIC_USERS_VIEW (widget));
+}
+
 /* A user's page */
 
 /* A row of the table was activated: the user's page. */
@@ -1329,6 +1714,13 @@ lic_users_view_class_init (LicUsersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LicUsersView, no_access_button);
   gtk_widget_class_bind_template_child (widget_class, LicUsersView, action_bar);
   gtk_widget_class_bind_template_child (widget_class, LicUsersView, selected_label);
+  gtk_widget_class_bind_template_child (widget_class, LicUsersView, product_column);
+  gtk_widget_class_bind_template_child (widget_class, LicUsersView, loses_access_column);
+  gtk_widget_class_bind_template_child (widget_class, LicUsersView, no_access_since_column);
+  gtk_widget_class_bind_template_child (widget_class, LicUsersView, pool_filter_button);
+  gtk_widget_class_bind_template_child (widget_class, LicUsersView, pool_filter_label);
+  gtk_widget_class_bind_template_child (widget_class, LicUsersView, keep_button);
+  gtk_widget_class_bind_template_callback (widget_class, clear_pool_filter_cb);
   gtk_widget_class_bind_template_child (widget_class, LicUsersView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LicUsersView, filters);
   gtk_widget_class_bind_template_child (widget_class, LicUsersView, role_dropdown);
@@ -1355,6 +1747,7 @@ lic_users_view_class_init (LicUsersViewClass *klass)
   gtk_widget_class_install_action (widget_class, "users.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "users.assign", NULL, assign_action_cb);
   gtk_widget_class_install_action (widget_class, "users.unassign", NULL, unassign_action_cb);
+  gtk_widget_class_install_action (widget_class, "users.keep", NULL, keep_action_cb);
 }
 
 static void
@@ -1367,6 +1760,9 @@ lic_users_view_init (LicUsersView *self)
   lic_column_set_text_func (self->role_column, role_text);
   lic_column_set_text_data_func (self->school_column, school_text, self);
   lic_column_set_text_func (self->groups_column, groups_text);
+  lic_column_set_text_func (self->product_column, list_products_text);
+  lic_column_set_text_func (self->loses_access_column, list_date_text);
+  lic_column_set_text_func (self->no_access_since_column, list_date_text);
 
   /* Until the client is known: no schools to choose from, and no classes. */
   show_school_filter (self, FALSE);
@@ -1415,4 +1811,43 @@ lic_users_view_start_search (LicPage *page)
 
   lic_users_view_show_users (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * lic_users_view_show_list:
+ * @list: the list to show
+ * @pool_id: the pool to narrow it to, or 0 for every pool
+ * @product: (nullable): the pool's product, for the filter button
+ * @school: (nullable): the pool's school, likewise
+ *
+ * Shows the Payable or No access list (or everyone), as a notice's button asks.
+ */
+void
+lic_users_view_show_list (LicUsersView *self,
+                          LicUserList   list,
+                          gint64        pool_id,
+                          const char   *product,
+                          const char   *school)
+{
+  GtkToggleButton *button;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (LIC_IS_USERS_VIEW (self));
+
+  lic_users_view_show_users (self);
+  self->pool_id = pool_id;
+  if (product != NULL && school != NULL)
+    /* TRANSLATORS: a filter of the Payable or No Access list; %1$s is a product, %2$s a school */
+    label = g_strdup_printf (_("%1$s at %2$s"), product, school);
+  else
+    label = g_strdup (_("One product"));
+  gtk_label_set_text (self->pool_filter_label, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pool_filter_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  button = list == LIC_USER_LIST_PAYABLE ? self->payable_button
+         : list == LIC_USER_LIST_NO_ACCESS ? self->no_access_button : self->all_button;
+  if (gtk_toggle_button_get_active (button))
+    lic_page_invalidate (LIC_PAGE (self));
+  else
+    gtk_toggle_button_set_active (button, TRUE);
 }

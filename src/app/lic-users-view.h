@@ -25,4 +25,11 @@ void     lic_users_view_change_selected (LicUsersView *self,
 gboolean lic_users_view_get_user_shown  (LicUsersView *self);
 void     lic_users_view_show_users      (LicUsersView *self);
 
+void     lic_users_view_show_list       (LicUsersView *self,
+                                         LicUserList   list,
+                                         gint64        pool_id,
+                                         const char   *product,
+                                         const char   *school);
+void     lic_users_view_keep_selected   (LicUsersView *self);
+
 G_END_DECLS

@@ -1,5 +1,10 @@
 /* lic-window.c
  *
+ * The notice banner shows the most urgent of GET /notices. The server's sweep moves purchase
+ * requests through their phases with no event for it yet, so the notices are fetched again every
+ * few minutes, besides whenever licenses change; a notice that turns late or suspended is also
+ * told to the desktop.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -11,9 +16,12 @@
 #include "lic-format.h"
 #include "lic-library-view.h"
 #include "lic-licenses-view.h"
+#include "lic-notice-banner.h"
 #include "lic-notifications-button.h"
 #include "lic-users-view.h"
 #include "lic-window.h"
+
+#define NOTICES_REFRESH_SECONDS (3 * 60)
 
 struct _LicWindow
 {
@@ -28,11 +36,18 @@ struct _LicWindow
   LicCartView *cart_view;
   LicLicensesView *licenses_view;
   LicUsersView *users_view;
+  LicNoticeBanner *notice_banner;
 
   LicClient *client;
   GSettings *settings;
   /* The activation window open, if any: a second link goes to it. */
   GtkWindow *activation_window;
+
+  GListModel *notices;          /* as last loaded, or NULL */
+  GCancellable *notices_cancellable;
+  guint notices_timeout_id;
+  /* The kind of each purchase request's notice last seen (request id → LicNoticeKind + 1). */
+  GHashTable *notice_kinds;
 };
 
 G_DEFINE_FINAL_TYPE (LicWindow, lic_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -45,19 +60,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The library's product page, a pool's page and a user's page have somewhere to go back to. */
+/* The library's product page, a pool's page and a user's page have somewhere to go back to.
+ * The product and pool pages show their own notices at their top, so the window's would say
+ * the same twice. */
 static void
-update_back_button (LicWindow *self)
+update_navigation (LicWindow *self)
 {
   GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+  gboolean product_shown = visible == GTK_WIDGET (self->library_view)
+                           && lic_library_view_get_product_shown (self->library_view);
+  gboolean pool_shown = visible == GTK_WIDGET (self->licenses_view)
+                        && lic_licenses_view_get_pool_shown (self->licenses_view);
+  gboolean user_shown = visible == GTK_WIDGET (self->users_view)
+                        && lic_users_view_get_user_shown (self->users_view);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
-                          (visible == GTK_WIDGET (self->library_view)
-                           && lic_library_view_get_product_shown (self->library_view))
-                          || (visible == GTK_WIDGET (self->licenses_view)
-                              && lic_licenses_view_get_pool_shown (self->licenses_view))
-                          || (visible == GTK_WIDGET (self->users_view)
-                              && lic_users_view_get_user_shown (self->users_view)));
+                          product_shown || pool_shown || user_shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_banner), !product_shown && !pool_shown);
 }
 
 static void
@@ -73,13 +92,108 @@ back_cb (LicWindow *self)
     lic_library_view_show_library (self->library_view);
 }
 
-/* Licenses arrived, were ordered, or were assigned in the Users view: what shows pools and
- * orders is stale. */
+/* A notice that became late or suspended since the last look is told to the desktop; the
+ * first load only records what there is. */
+static void
+notify_notices (LicWindow  *self,
+                GListModel *notices,
+                gboolean    first)
+{
+  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (notices); i++)
+    {
+      g_autoptr(LicNotice) notice = g_list_model_get_item (notices, i);
+      gint64 id = lic_notice_get_purchase_request_id (notice);
+      LicNoticeKind kind = lic_notice_get_kind (notice);
+      gpointer before;
+      g_autoptr(GNotification) desktop_notification = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *notification_id = NULL;
+
+      if (id <= 0)
+        continue;
+      g_hash_table_insert (kinds, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (kind + 1));
+      before = g_hash_table_lookup (self->notice_kinds, &id);
+      if (first || application == NULL
+          || (kind != LIC_NOTICE_KIND_PAYMENT_LATE && kind != LIC_NOTICE_KIND_SUSPENDED)
+          || GPOINTER_TO_INT (before) == (int) kind + 1)
+        continue;
+
+      desktop_notification = g_notification_new (kind == LIC_NOTICE_KIND_SUSPENDED
+                                                 ? _("Licenses suspended")
+                                                 : _("Payment is late"));
+      body = lic_format_notice (notice, NULL, NULL);
+      g_notification_set_body (desktop_notification, body);
+      notification_id = g_strdup_printf ("notice-%" G_GINT64_FORMAT, id);
+      g_application_send_notification (application, notification_id, desktop_notification);
+    }
+  g_clear_pointer (&self->notice_kinds, g_hash_table_unref);
+  self->notice_kinds = g_steal_pointer (&kinds);
+}
+
+static void
+list_notices_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  LicWindow *self;
+  g_autoptr(GListModel) notices = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean first;
+
+  notices = lic_client_list_notices_finish (LIC_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LIC_WINDOW (user_data);
+  if (notices == NULL)
+    {
+      /* The banner keeps what it showed; the next refresh tries again. */
+      g_debug ("Could not list the notices: %s", error->message);
+      return;
+    }
+  first = self->notices == NULL;
+  g_set_object (&self->notices, notices);
+  lic_notice_banner_clear (self->notice_banner);
+  lic_notice_banner_add_notices (self->notice_banner, notices, 0, NULL, NULL);
+  notify_notices (self, notices, first);
+}
+
+static void
+refresh_notices (LicWindow *self)
+{
+  g_cancellable_cancel (self->notices_cancellable);
+  g_clear_object (&self->notices_cancellable);
+  if (self->client == NULL || !lic_client_get_signed_in (self->client))
+    return;
+  self->notices_cancellable = g_cancellable_new ();
+  lic_client_list_notices_async (self->client, self->notices_cancellable, list_notices_cb, self);
+}
+
+static gboolean
+notices_timeout_cb (gpointer user_data)
+{
+  refresh_notices (LIC_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+/* Licenses arrived, were ordered, paid, or were assigned in the Users view or a pool's page:
+ * what shows pools, orders, notices and the lists is stale. */
 static void
 licenses_changed_cb (LicWindow *self)
 {
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
   lic_page_invalidate (LIC_PAGE (self->licenses_view));
   lic_library_view_refresh_product (self->library_view);
+  /* Whether purchase requests are allowed may have changed. */
+  lic_page_invalidate (LIC_PAGE (self->cart_view));
+  /* The Users view reloads itself after its own changes. */
+  if (visible != GTK_WIDGET (self->users_view))
+    lic_page_invalidate (LIC_PAGE (self->users_view));
+  refresh_notices (self);
 }
 
 /* A supplier delivered: the bell lists it (LicNotificationsButton listens itself), the desktop
@@ -180,6 +294,72 @@ reload_activated (GtkWidget  *widget,
 }
 
 static void
+licenses_changed_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  licenses_changed_cb (LIC_WINDOW (widget));
+}
+
+/* The product and school of a pool, as the notices name them, or NULL. */
+static LicNotice *
+notice_of_pool (LicWindow *self,
+                gint64     pool_id)
+{
+  for (guint i = 0; self->notices != NULL && i < g_list_model_get_n_items (self->notices); i++)
+    {
+      g_autoptr(LicNotice) notice = g_list_model_get_item (self->notices, i);
+
+      if (lic_notice_get_pool_id (notice) == pool_id)
+        return notice;          /* the list holds a reference */
+    }
+  return NULL;
+}
+
+static void
+show_user_list_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  LicWindow *self = LIC_WINDOW (widget);
+  gint64 pool_id;
+  const char *nick;
+  int list;
+  LicNotice *notice;
+
+  g_variant_get (parameter, "(x&s)", &pool_id, &nick);
+  if (!lic_enum_from_nick (LIC_TYPE_USER_LIST, nick, &list))
+    return;
+  notice = notice_of_pool (self, pool_id);
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->users_view));
+  lic_users_view_show_list (self->users_view, list, pool_id,
+                            notice != NULL ? lic_notice_get_product_name (notice) : NULL,
+                            notice != NULL ? lic_notice_get_school_name (notice) : NULL);
+}
+
+static void
+show_pool_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LicWindow *self = LIC_WINDOW (widget);
+
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->licenses_view));
+  lic_licenses_view_show_pool_id (self->licenses_view, g_variant_get_int64 (parameter), FALSE);
+}
+
+static void
+renew_pool_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LicWindow *self = LIC_WINDOW (widget);
+
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->licenses_view));
+  lic_licenses_view_show_pool_id (self->licenses_view, g_variant_get_int64 (parameter), TRUE);
+}
+
+static void
 activate_licenses_activated (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
@@ -199,6 +379,11 @@ lic_window_dispose (GObject *object)
     }
   if (self->activation_window != NULL)
     gtk_window_destroy (self->activation_window);
+  g_cancellable_cancel (self->notices_cancellable);
+  g_clear_object (&self->notices_cancellable);
+  g_clear_handle_id (&self->notices_timeout_id, g_source_remove);
+  g_clear_object (&self->notices);
+  g_clear_pointer (&self->notice_kinds, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIC_TYPE_WINDOW);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
@@ -263,6 +448,7 @@ lic_window_class_init (LicWindowClass *klass)
   g_type_ensure (LIC_TYPE_CART_VIEW);
   g_type_ensure (LIC_TYPE_LIBRARY_VIEW);
   g_type_ensure (LIC_TYPE_LICENSES_VIEW);
+  g_type_ensure (LIC_TYPE_NOTICE_BANNER);
   g_type_ensure (LIC_TYPE_NOTIFICATIONS_BUTTON);
   g_type_ensure (LIC_TYPE_USERS_VIEW);
 
@@ -277,7 +463,8 @@ lic_window_class_init (LicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LicWindow, cart_view);
   gtk_widget_class_bind_template_child (widget_class, LicWindow, licenses_view);
   gtk_widget_class_bind_template_child (widget_class, LicWindow, users_view);
-  gtk_widget_class_bind_template_callback (widget_class, update_back_button);
+  gtk_widget_class_bind_template_child (widget_class, LicWindow, notice_banner);
+  gtk_widget_class_bind_template_callback (widget_class, update_navigation);
   gtk_widget_class_bind_template_callback (widget_class, back_cb);
   gtk_widget_class_bind_template_callback (widget_class, licenses_changed_cb);
 
@@ -285,6 +472,12 @@ lic_window_class_init (LicWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.activate-licenses", NULL,
                                    activate_licenses_activated);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.licenses-changed", NULL,
+                                   licenses_changed_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-user-list", "(xs)",
+                                   show_user_list_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-pool", "x", show_pool_activated);
+  gtk_widget_class_install_action (widget_class, "win.renew-pool", "x", renew_pool_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_activated);
 }
@@ -294,6 +487,7 @@ lic_window_init (LicWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->notice_kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height",
@@ -353,8 +547,16 @@ lic_window_set_client (LicWindow *self,
   lic_page_set_client (LIC_PAGE (self->licenses_view), client);
   lic_page_set_client (LIC_PAGE (self->users_view), client);
   lic_notifications_button_set_client (self->notifications_button, client);
+  lic_notice_banner_set_client (self->notice_banner, client);
+  lic_notice_banner_clear (self->notice_banner);
+  g_clear_object (&self->notices);
+  g_hash_table_remove_all (self->notice_kinds);
+  g_clear_handle_id (&self->notices_timeout_id, g_source_remove);
+  refresh_notices (self);
   if (client != NULL)
     {
+      self->notices_timeout_id = g_timeout_add_seconds (NOTICES_REFRESH_SECONDS,
+                                                        notices_timeout_cb, self);
       g_signal_connect_object (client, "notification", G_CALLBACK (notification_cb), self,
                                G_CONNECT_SWAPPED);
       lic_client_start_events (client);
@@ -450,4 +652,26 @@ lic_window_show_activation (LicWindow  *self,
       lic_activation_window_activate (window);
     }
   return GTK_WINDOW (window);
+}
+
+/**
+ * lic_window_get_notice_banner:
+ *
+ * Returns: (transfer none): the banner at the top of the window
+ */
+LicNoticeBanner *
+lic_window_get_notice_banner (LicWindow *self)
+{
+  g_return_val_if_fail (LIC_IS_WINDOW (self), NULL);
+
+  return self->notice_banner;
+}
+
+/* Fetches the notices again, as a few minutes' wait would. */
+void
+lic_window_refresh_notices (LicWindow *self)
+{
+  g_return_if_fail (LIC_IS_WINDOW (self));
+
+  refresh_notices (self);
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "lic-client.h"
+#include "lic-notice-banner.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,8 @@ void        lic_window_add_toast        (LicWindow      *self,
                                          AdwToast       *toast);
 GtkWindow  *lic_window_show_activation  (LicWindow      *self,
                                          const char     *code);
+
+LicNoticeBanner *lic_window_get_notice_banner (LicWindow *self);
+void        lic_window_refresh_notices  (LicWindow      *self);
 
 G_END_DECLS

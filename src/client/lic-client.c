@@ -1947,6 +1947,109 @@ user_filters (const LicUserQuery *query)
   return g_string_free (g_steal_pointer (&filters), FALSE);
 }
 
+/* The Payable and No access lists */
+
+G_DEFINE_BOXED_TYPE (LicUserListEntry, lic_user_list_entry, lic_user_list_entry_copy,
+                     lic_user_list_entry_free)
+
+LicUserListEntry *
+lic_user_list_entry_copy (const LicUserListEntry *self)
+{
+  LicUserListEntry *copy = g_memdup2 (self, sizeof *self);
+
+  copy->product_name = g_strdup (self->product_name);
+  copy->date = g_strdup (self->date);
+  return copy;
+}
+
+void
+lic_user_list_entry_free (LicUserListEntry *self)
+{
+  g_free (self->product_name);
+  g_free (self->date);
+  g_free (self);
+}
+
+static GQuark
+list_entries_quark (void)
+{
+  return g_quark_from_static_string ("lic-user-list-entries");
+}
+
+/* An item of GET /users?list=: the user, with the list's "payable" or "no_access" entries kept
+ * on it (their dates are "loses_access_on" or "since"). */
+static gpointer
+listed_user_from_json (JsonObject  *object,
+                       GError     **error)
+{
+  g_autoptr(LicUser) user = lic_user_new_from_json (object, error);
+  g_autoptr(GPtrArray) entries = NULL;
+  const char *member;
+  JsonArray *array;
+
+  if (user == NULL)
+    return NULL;
+  if (json_object_has_member (object, "payable"))
+    member = "payable";
+  else if (json_object_has_member (object, "no_access"))
+    member = "no_access";
+  else
+    return g_steal_pointer (&user);
+
+  array = json_object_get_array_member (object, member);
+  if (array == NULL)
+    {
+      g_set_error (error, LIC_ERROR, LIC_ERROR_PARSE, "“%s” is not an array", member);
+      return NULL;
+    }
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lic_user_list_entry_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      g_autoptr(LicUserListEntry) entry = g_new0 (LicUserListEntry, 1);
+      const char *date_member = g_str_equal (member, "payable") ? "loses_access_on" : "since";
+      const char *product_name = NULL;
+      const char *date = NULL;
+
+      if (item == NULL)
+        {
+          g_set_error (error, LIC_ERROR, LIC_ERROR_PARSE, "“%s” holds no object", member);
+          return NULL;
+        }
+      if (!lic_json_get_int (item, "pool_id", TRUE, &entry->pool_id, error)
+          || !lic_json_get_int (item, "product_id", TRUE, &entry->product_id, error)
+          || !lic_json_get_string (item, "product_name", TRUE, &product_name, error)
+          || !lic_json_get_int (item, "school_id", TRUE, &entry->school_id, error)
+          || !lic_json_get_string (item, date_member, FALSE, &date, error))
+        return NULL;
+      entry->product_name = g_strdup (product_name);
+      entry->date = g_strdup (date);
+      g_ptr_array_add (entries, g_steal_pointer (&entry));
+    }
+  g_object_set_qdata_full (G_OBJECT (user), list_entries_quark (), g_steal_pointer (&entries),
+                           (GDestroyNotify) g_ptr_array_unref);
+  return g_steal_pointer (&user);
+}
+
+/**
+ * lic_user_get_list_entries:
+ * @user: a user listed by lic_client_list_users_async() with a list
+ *
+ * Why the user is on the Payable or No access list: one entry per pool, by product name, each
+ * with its date (when access will be lost, or was), as the server gave them.
+ *
+ * Returns: (transfer none) (nullable) (element-type LicUserListEntry): the entries, or %NULL
+ *   for a user not listed with a list
+ */
+GPtrArray *
+lic_user_get_list_entries (LicUser *user)
+{
+  g_return_val_if_fail (LIC_IS_USER (user), NULL);
+
+  return g_object_get_qdata (G_OBJECT (user), list_entries_quark ());
+}
+
 /**
  * lic_client_list_users_async:
  * @query: (nullable): words and filters; %NULL for everyone
@@ -1972,8 +2075,7 @@ lic_client_list_users_async (LicClient           *self,
 
   filters = user_filters (query);
   list_async (self, lic_client_list_users_async, "/users", filters, cursor, limit,
-              LIC_TYPE_USER, (LicFromJsonFunc) lic_user_new_from_json,
-              cancellable, callback, user_data);
+              LIC_TYPE_USER, listed_user_from_json, cancellable, callback, user_data);
 }
 
 /**

@@ -125,6 +125,27 @@ LicProduct      *lic_client_get_product_finish   (LicClient            *self,
                                                   GListModel          **schools,
                                                   GError              **error);
 
+/* Added: the items of GET /users with a list carry, for each pool the user is on the list of,
+ * the date the user loses access (Payable; NULL when no request would take it) or lost it
+ * (No access): see lic_user_get_list_entries(). */
+typedef struct
+{
+  gint64 pool_id;
+  gint64 product_id;
+  char *product_name;
+  gint64 school_id;
+  char *date;                   /* "loses_access_on" or "since", as the server sends it */
+} LicUserListEntry;
+
+#define LIC_TYPE_USER_LIST_ENTRY (lic_user_list_entry_get_type ())
+
+GType             lic_user_list_entry_get_type (void) G_GNUC_CONST;
+LicUserListEntry *lic_user_list_entry_copy     (const LicUserListEntry *self);
+void              lic_user_list_entry_free     (LicUserListEntry       *self);
+GPtrArray        *lic_user_get_list_entries    (LicUser                *user);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LicUserListEntry, lic_user_list_entry_free)
+
 void             lic_client_list_users_async     (LicClient            *self,
                                                   const LicUserQuery   *query,
                                                   const char           *cursor,

@@ -24,6 +24,7 @@
 #include "lic-library-view.h"
 #include "lic-licenses-view.h"
 #include "lic-list-loader.h"
+#include "lic-notice-banner.h"
 #include "lic-notifications-button.h"
 #include "lic-pool-chooser.h"
 #include "lic-pool-page.h"
@@ -348,6 +349,7 @@ test_templates (void)
   finalize_widget (g_object_new (LIC_TYPE_USERS_VIEW, NULL));
   finalize_widget (g_object_new (LIC_TYPE_CART_ROW, NULL));
   finalize_widget (g_object_new (LIC_TYPE_NOTIFICATIONS_BUTTON, NULL));
+  finalize_widget (g_object_new (LIC_TYPE_NOTICE_BANNER, NULL));
   finalize_window (g_object_new (LIC_TYPE_USER_PICKER, NULL));
   finalize_window (g_object_new (LIC_TYPE_POOL_CHOOSER, NULL));
   finalize_window (g_object_new (LIC_TYPE_ACTIVATION_WINDOW, NULL));
@@ -1840,7 +1842,7 @@ test_pool_page (void)
   g_assert_true (find_widget (GTK_WIDGET (window), is_back_button, NULL) != NULL);
   page = find_of_type (licenses, LIC_TYPE_POOL_PAGE);
   g_assert_true (lic_pool_page_get_pool (LIC_POOL_PAGE (page)) == pool);
-  used = g_strdup_printf ("Used: %d of %d", (int) lic_pool_get_assigned (pool),
+  used = g_strdup_printf ("Used: %d/%d", (int) lic_pool_get_assigned (pool),
                           (int) lic_pool_get_available (pool));
   WAIT_UNTIL (shows_label (page, used), "the pool's use");
   g_assert_true (shows_label (page, lic_pool_get_product_name (pool)));
@@ -1885,7 +1887,7 @@ test_pool_page (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "ok");
   gtk_window_destroy (dialog);
 
-  used_after = g_strdup_printf ("Used: %d of %d", (int) lic_pool_get_assigned (pool) + 2,
+  used_after = g_strdup_printf ("Used: %d/%d", (int) lic_pool_get_assigned (pool) + 2,
                                 (int) lic_pool_get_available (pool));
   WAIT_UNTIL (shows_label (page, used_after), "the used count to rise");
   toast = g_strdup_printf ("Assigned 2 users to %s", lic_pool_get_product_name (pool));
@@ -2031,7 +2033,7 @@ test_pool_link (void)
 
   g_signal_emit_by_name (table, "activate", position);
   page = find_of_type (licenses, LIC_TYPE_POOL_PAGE);
-  used = g_strdup_printf ("Used: %d of %d", (int) lic_pool_get_assigned (pool),
+  used = g_strdup_printf ("Used: %d/%d", (int) lic_pool_get_assigned (pool),
                           (int) lic_pool_get_available (pool));
   WAIT_UNTIL (shows_label (page, used), "the pool's use");
   page_table = find_of_type (page, GTK_TYPE_COLUMN_VIEW);
@@ -2056,7 +2058,7 @@ test_pool_link (void)
   gtk_window_destroy (dialog);
 
   /* Its members get licenses at once: listed, and the used count rises. */
-  used_after = g_strdup_printf ("Used: %d of %d", (int) (lic_pool_get_assigned (pool) + n_unlicensed),
+  used_after = g_strdup_printf ("Used: %d/%d", (int) (lic_pool_get_assigned (pool) + n_unlicensed),
                                 (int) lic_pool_get_available (pool));
   WAIT_UNTIL (shows_label (page, used_after), "the used count to rise");
   toast = g_strdup_printf (n_unlicensed == 1 ? "Linked %s. %d pupil got a license."
@@ -2994,6 +2996,474 @@ test_user_page (void)
   finalize_window (GTK_WIDGET (window));
 }
 
+/* Purchase requests and compliance, through the UI, on a server with a test clock */
+
+/* Day 0 of the purchase request: from the day before until 75 days after it, no term of the
+ * demo is in its renewal period (those are the 30 days before 31 January, 31 May, 30 June, 31 July
+ * and 15 August), so the notices are only those of the request. */
+#define DAY_0 "2027-02-01T09:00:00Z"
+
+/* @day_0 plus @days days, as the server writes times. */
+static char *
+day_plus (int days)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (DAY_0, utc);
+  g_autoptr(GDateTime) later = g_date_time_add_days (start, days);
+
+  return g_date_time_format (later, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void
+set_clock (LicTestServer *server,
+           const char    *now)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *uri = g_strdup_printf ("%s/api/v1/test/clock",
+                                          lic_test_server_get_url (server));
+  g_autofree char *json = g_strdup_printf ("{\"now\": \"%s\"}", now);
+  g_autoptr(SoupMessage) message = soup_message_new ("POST", uri);
+  g_autoptr(GBytes) request = g_bytes_new (json, strlen (json));
+  g_autoptr(GBytes) body = NULL;
+
+  soup_message_set_request_body_from_bytes (message, "application/json", request);
+  body = soup_session_send_and_read (session, message, NULL, NULL);
+  g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_OK);
+}
+
+static gint64
+school_named (LicClient  *client,
+              const char *name)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) schools = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lic_client_list_schools_async (client, NULL, store_result, &result);
+  WAIT_UNTIL (result != NULL, "the schools");
+  schools = lic_client_list_schools_finish (client, result, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(LicSchool) school = g_list_model_get_item (schools, i);
+
+      if (g_str_equal (lic_school_get_name (school), name))
+        return lic_school_get_id (school);
+    }
+  g_assert_not_reached ();
+}
+
+static LicProduct *
+product_named (LicClient  *client,
+               const char *name)
+{
+  g_autoptr(LicProductQuery) query = lic_product_query_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) products = NULL;
+  g_autoptr(GError) error = NULL;
+
+  query->text = g_strdup (name);
+  lic_client_list_products_async (client, query, NULL, 0, NULL, store_result, &result);
+  WAIT_UNTIL (result != NULL, "the product");
+  products = lic_client_list_products_finish (client, result, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(LicProduct) product = g_list_model_get_item (products, i);
+
+      if (g_str_equal (lic_product_get_name (product), name))
+        return g_steal_pointer (&product);
+    }
+  g_assert_not_reached ();
+}
+
+/* A cart line of @quantity licenses with the users @ids[first…first + count) picked. */
+static void
+add_line (LicClient *client,
+          gint64     product_id,
+          gint64     school_id,
+          gint64     quantity,
+          GArray    *ids,
+          guint      first,
+          guint      count)
+{
+  g_autoptr(GArray) picks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LicCartLine) line = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_array_append_vals (picks, &g_array_index (ids, gint64, first), count);
+  lic_client_add_cart_line_async (client, product_id, school_id, quantity, picks, NULL, NULL,
+                                  store_result, &result);
+  WAIT_UNTIL (result != NULL, "the cart line");
+  line = lic_client_add_cart_line_finish (client, result, &error);
+  g_assert_no_error (error);
+}
+
+static LicCart *
+cart_now (LicClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  LicCart *cart;
+
+  lic_client_get_cart_async (client, NULL, store_result, &result);
+  WAIT_UNTIL (result != NULL, "the cart");
+  cart = lic_client_get_cart_finish (client, result, &error);
+  g_assert_no_error (error);
+  return cart;
+}
+
+static void
+check_out_now (LicClient *client)
+{
+  g_autoptr(LicCart) cart = cart_now (client);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LicOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+
+  lic_client_checkout_async (client, key, lic_cart_get_total (cart), NULL, store_result,
+                             &result);
+  WAIT_UNTIL (result != NULL, "the order");
+  order = lic_client_checkout_finish (client, result, &error);
+  g_assert_no_error (error);
+}
+
+/* The ids of the first @count students of a school, by name. */
+static GArray *
+student_ids (LicClient *client,
+             gint64     school_id,
+             guint      count)
+{
+  g_autoptr(LicUserQuery) query = lic_user_query_new (NULL);
+  g_autoptr(GListModel) users = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  query->school_id = school_id;
+  query->role = LIC_ROLE_STUDENT;
+  users = every_user (client, query);
+  g_assert_cmpuint (n_rows (users), >=, count);
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(LicUser) user = g_list_model_get_item (users, i);
+      gint64 id = lic_user_get_id (user);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* Whether the banner shows @text on the screen (a mapped label), first: other notices (the demo's
+ * own renewals) may follow it, counted. */
+static gboolean
+banner_shows (GtkWidget  *root,
+              const char *text)
+{
+  GtkWidget *banner = find_of_type (root, LIC_TYPE_NOTICE_BANNER);
+  const char *shown = banner != NULL ? lic_notice_banner_get_text (LIC_NOTICE_BANNER (banner))
+                                     : NULL;
+
+  return shown != NULL && g_str_has_prefix (shown, text)
+         && find_widget (banner, is_label_containing, text) != NULL;
+}
+
+static GtkCheckButton *
+request_check (GtkWidget *cart)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (find_widget (cart, is_shown_label,
+                                                         "Purchase request — pay within 60 "
+                                                         "days"),
+                                            ADW_TYPE_ACTION_ROW);
+
+  g_assert_nonnull (row);
+  return GTK_CHECK_BUTTON (find_of_type (row, GTK_TYPE_CHECK_BUTTON));
+}
+
+/* A world of 45 paid licenses of Fysikfabriken at Solbergagymnasiet, all assigned, and 5
+ * more in the cart for 5 more students; the clock at DAY_0. */
+typedef struct
+{
+  LicTestServer *server;
+  LicClient *client;
+  LicProduct *product;
+  gint64 school_id;
+  GArray *students;
+} World;
+
+static void
+world_set_up (World *world)
+{
+  const char *args[] = { "--demo", "--test-clock", NULL };
+  g_autofree char *before = day_plus (-1);
+
+  world->server = lic_test_server_start (args);
+  world->client = client_signed_in_at (lic_test_server_get_url (world->server), "demo-admin");
+  world->product = product_named (world->client, "Fysikfabriken");
+  world->school_id = school_named (world->client, "Solbergagymnasiet");
+  world->students = student_ids (world->client, world->school_id, 50);
+  set_clock (world->server, before);
+  add_line (world->client, lic_product_get_id (world->product), world->school_id, 45,
+            world->students, 0, 45);
+  check_out_now (world->client);
+  set_clock (world->server, DAY_0);
+  add_line (world->client, lic_product_get_id (world->product), world->school_id, 5,
+            world->students, 45, 5);
+}
+
+static void
+world_tear_down (World *world)
+{
+  g_clear_pointer (&world->students, g_array_unref);
+  g_clear_object (&world->product);
+  g_clear_object (&world->client);
+  g_clear_pointer (&world->server, lic_test_server_stop);
+}
+
+/* Checks out the cart in the Cart view, choosing a purchase request. */
+static void
+request_purchase_in_cart (LicWindow *window)
+{
+  GtkWidget *cart = find_of_type (GTK_WIDGET (window), LIC_TYPE_CART_VIEW);
+  GtkWindow *dialog;
+  g_autofree char *meaning = lic_format_purchase_request_meaning ();
+
+  lic_window_set_visible_view (window, "cart");
+  WAIT_UNTIL (status_of (cart) == LIC_STATUS_CONTENT && n_cart_rows (cart) == 1,
+              "the cart's line");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (request_check (cart))));
+  g_assert_true (find_widget (cart, is_row_saying,
+                              "Get the licenses now and pay for them within 60 days.") != NULL);
+  gtk_check_button_set_active (request_check (cart), TRUE);
+  maybe_screenshot (GTK_WINDOW (window), "compliance-cart-choice");
+  g_signal_emit_by_name (find_button (cart, "_Check Out"), "clicked");
+  dialog = find_dialog ("Send Purchase Request?");
+  g_assert_nonnull (dialog);
+  /* It says what a purchase request means. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), meaning));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "checkout"));
+  respond (dialog, "checkout");
+  WAIT_UNTIL (shows_toast (window, "Purchase request sent."), "the purchase request's toast");
+  WAIT_UNTIL (status_of (cart) == LIC_STATUS_EMPTY, "the cart to empty");
+}
+
+static void
+test_compliance (void)
+{
+  World world = { 0 };
+  LicWindow *window;
+  GtkWidget *library, *product_page, *users, *licenses, *pool_page, *column_view, *cart;
+  GtkWidget *banner;
+  GListModel *people;
+  GtkSelectionModel *selection;
+  GtkWindow *dialog;
+  g_autofree char *due_at = day_plus (60);
+  g_autofree char *due = lic_format_date (due_at);
+  g_autofree char *due_text = NULL;
+  g_autofree char *late_text = NULL;
+  g_autofree char *late_text_4 = NULL;
+  g_autofree char *suspended_text = NULL;
+  g_autofree char *placed_text = NULL;
+  g_autofree char *day_10 = day_plus (10);
+  g_autofree char *day_31 = day_plus (31);
+  g_autofree char *day_61 = day_plus (61);
+  g_autofree char *reason = NULL;
+  g_autofree char *placed = NULL;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(GListModel) pools = NULL;
+  g_autoptr(GArray) payable_left = NULL;
+  gint64 unassigned_id;
+
+  world_set_up (&world);
+  window = g_object_new (LIC_TYPE_WINDOW, "client", world.client, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  library = find_of_type (GTK_WIDGET (window), LIC_TYPE_LIBRARY_VIEW);
+  product_page = find_of_type (library, LIC_TYPE_PRODUCT_PAGE);
+  users = find_of_type (GTK_WIDGET (window), LIC_TYPE_USERS_VIEW);
+  licenses = find_of_type (GTK_WIDGET (window), LIC_TYPE_LICENSES_VIEW);
+  pool_page = find_of_type (licenses, LIC_TYPE_POOL_PAGE);
+  cart = find_of_type (GTK_WIDGET (window), LIC_TYPE_CART_VIEW);
+  banner = GTK_WIDGET (lic_window_get_notice_banner (window));
+  column_view = find_of_type (users, GTK_TYPE_COLUMN_VIEW);
+  people = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  selection = GTK_SELECTION_MODEL (people);
+
+  /* Paid licenses only: no notice. */
+  WAIT_UNTIL (lic_window_get_notice_banner (window) != NULL
+              && lic_notice_banner_get_text (lic_window_get_notice_banner (window)) == NULL
+              && lic_cart_view_get_line_count (LIC_CART_VIEW (cart)) == 1,
+              "the first notices");
+  g_assert_false (gtk_widget_get_child_visible (find_of_type (banner, GTK_TYPE_BOX)));
+
+  /* Day 0: the five more are bought with a purchase request, in the cart. */
+  request_purchase_in_cart (window);
+  pools = list_pools (world.client);
+  pool = pool_of (pools, lic_product_get_id (world.product), world.school_id);
+  g_assert_nonnull (pool);
+  g_assert_cmpint (lic_pool_get_assigned (pool), ==, 50);
+  g_assert_cmpint (lic_pool_get_available (pool), ==, 45);
+
+  /* Day 10: the notice at the top of the window and of the product page, the summary. */
+  set_clock (world.server, day_10);
+  lic_window_refresh_notices (window);
+  due_text = g_strdup_printf ("Some licenses must be paid: 5 licenses of Fysikfabriken at "
+                              "Solbergagymnasiet. Place an order for them by %s.", due);
+  WAIT_UNTIL (banner_shows (banner, due_text), "the payment-due notice");
+  lic_window_set_visible_view (window, "library");
+  lic_window_show_product (window, lic_product_get_id (world.product));
+  WAIT_UNTIL (status_of (product_page) == LIC_STATUS_CONTENT
+              && find_widget (product_page, is_row_saying, "Used: 50/45\nPayable: 5") != NULL
+              && banner_shows (product_page, due_text),
+              "the product page's summary and notice");
+  g_assert_null (find_widget (product_page, is_row_saying, "No access"));
+  g_assert_null (find_widget (product_page, is_row_saying, "To renew"));
+  maybe_screenshot (GTK_WINDOW (window), "compliance-due-product");
+
+  /* Its Payable list: the five assigned last, each with the date they lose access. */
+  g_signal_emit_by_name (find_button (banner, "Show _Payable List"), "clicked");
+  g_assert_cmpstr (lic_window_get_visible_view (window), ==, "users");
+  WAIT_UNTIL (status_of (users) == LIC_STATUS_CONTENT && n_rows (people) == 5,
+              "the Payable list");
+  for (guint i = 45; i < 50; i++)
+    g_assert_cmpuint (position_of (people, g_array_index (world.students, gint64, i)), !=,
+                      G_MAXUINT);
+  WAIT_UNTIL (find_widget (column_view, is_inscription_saying, due) != NULL,
+              "the dates in the Loses Access column");
+  g_assert_nonnull (find_widget (column_view, is_inscription_saying, "Fysikfabriken"));
+  g_assert_true (shows_label (users, "Fysikfabriken at Solbergagymnasiet"));
+  maybe_screenshot (GTK_WINDOW (window), "compliance-due-payable");
+
+  /* Day 31: late. */
+  set_clock (world.server, day_31);
+  lic_window_refresh_notices (window);
+  late_text = g_strdup_printf ("Payment for 5 licenses of Fysikfabriken at Solbergagymnasiet is "
+                               "late, and the administrators have been e-mailed. Unless an "
+                               "order is placed, 5 users lose access on %s.", due);
+  WAIT_UNTIL (banner_shows (banner, late_text), "the late notice");
+  maybe_screenshot (GTK_WINDOW (window), "compliance-late-banner");
+
+  /* Unassigning a user who is not on the Payable list, from the pool's page. */
+  g_signal_emit_by_name (find_button (banner, "_Unassign Users…"), "clicked");
+  WAIT_UNTIL (lic_licenses_view_get_pool_shown (LIC_LICENSES_VIEW (licenses))
+              && lic_pool_page_get_pool (LIC_POOL_PAGE (pool_page)) != NULL
+              && lic_pool_get_id (lic_pool_page_get_pool (LIC_POOL_PAGE (pool_page)))
+                 == lic_pool_get_id (pool)
+              && shows_label (pool_page, "Payable: 5")
+              && banner_shows (pool_page, late_text),
+              "the pool's page");
+  unassigned_id = g_array_index (world.students, gint64, 0);
+  {
+    GListModel *members = G_LIST_MODEL (gtk_column_view_get_model (
+      GTK_COLUMN_VIEW (find_of_type (pool_page, GTK_TYPE_COLUMN_VIEW))));
+
+    WAIT_UNTIL (position_of (members, unassigned_id) != G_MAXUINT, "the pool's users");
+    select_users (GTK_SELECTION_MODEL (members), &unassigned_id, 1);
+  }
+  gtk_widget_activate_action (pool_page, "pool.unassign", NULL);
+  respond (find_dialog ("Unassign 1 user?"), "ok");
+  late_text_4 = g_strdup_printf ("Payment for 5 licenses of Fysikfabriken at Solbergagymnasiet "
+                                 "is late, and the administrators have been e-mailed. Unless an "
+                                 "order is placed, 4 users lose access on %s.", due);
+  WAIT_UNTIL (banner_shows (pool_page, late_text_4), "the notice to name 4 users");
+  /* The page shows the notice at its top: the window's banner does not say it twice. */
+  g_assert_false (gtk_widget_get_visible (banner));
+  lic_licenses_view_show_pools (LIC_LICENSES_VIEW (licenses));
+  g_assert_true (gtk_widget_get_visible (banner));
+  WAIT_UNTIL (banner_shows (banner, late_text_4), "the window's notice to name 4 users");
+  g_signal_emit_by_name (find_button (banner, "Show _Payable List"), "clicked");
+  WAIT_UNTIL (status_of (users) == LIC_STATUS_CONTENT && n_rows (people) == 4,
+              "4 on the Payable list");
+  /* One of the five moved onto the freed paid license; the other four stay. */
+  payable_left = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 45; i < 50; i++)
+    if (position_of (people, g_array_index (world.students, gint64, i)) != G_MAXUINT)
+      g_array_append_val (payable_left, g_array_index (world.students, gint64, i));
+  g_assert_cmpuint (payable_left->len, ==, 4);
+
+  /* Day 61: suspended; the four are without access, and purchase requests are closed. */
+  set_clock (world.server, day_61);
+  lic_window_refresh_notices (window);
+  suspended_text = g_strdup ("5 licenses of Fysikfabriken at Solbergagymnasiet have been "
+                             "suspended. 4 users have no access. Purchase requests are closed "
+                             "until an order is placed.");
+  WAIT_UNTIL (banner_shows (banner, suspended_text), "the suspended notice");
+  g_signal_emit_by_name (find_button (banner, "Show _No Access List"), "clicked");
+  WAIT_UNTIL (status_of (users) == LIC_STATUS_CONTENT && n_rows (people) == 4
+              && gtk_toggle_button_get_active (
+                GTK_TOGGLE_BUTTON (find_widget (users, is_shown_button, "No Access"))),
+              "the No Access list");
+  for (guint i = 0; i < payable_left->len; i++)
+    g_assert_cmpuint (position_of (people, g_array_index (payable_left, gint64, i)), !=,
+                      G_MAXUINT);
+  {
+    g_autofree char *since = lic_format_date (day_61);
+
+    WAIT_UNTIL (find_widget (column_view, is_inscription_saying, since) != NULL,
+                "the dates in the No Access Since column");
+  }
+  maybe_screenshot (GTK_WINDOW (window), "compliance-suspended-no-access");
+  lic_window_show_product (window, lic_product_get_id (world.product));
+  WAIT_UNTIL (status_of (product_page) == LIC_STATUS_CONTENT
+              && find_widget (product_page, is_row_saying, "No access: 4") != NULL
+              && banner_shows (product_page, suspended_text),
+              "the product page's No access");
+  maybe_screenshot (GTK_WINDOW (window), "compliance-suspended-product");
+
+  /* The cart refuses purchase requests, saying why. */
+  add_line (world.client, lic_product_get_id (world.product), world.school_id, 1,
+            world.students, 0, 0);
+  lic_window_set_visible_view (window, "cart");
+  reason = g_strdup ("Purchase requests are closed until Sundby kommun places an order for the 5 "
+                     "unpaid licenses of Fysikfabriken at Solbergagymnasiet.");
+  WAIT_UNTIL (status_of (cart) == LIC_STATUS_CONTENT
+              && find_widget (cart, is_row_saying, reason) != NULL,
+              "the reason in the cart");
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (request_check (cart))));
+  g_assert_false (gtk_check_button_get_active (request_check (cart)));
+  maybe_screenshot (GTK_WINDOW (window), "compliance-suspended-cart");
+
+  /* The order placed from the banner gives the four their access back. */
+  g_signal_emit_by_name (find_button (banner, "Place _Order…"), "clicked");
+  WAIT_UNTIL (find_dialog ("Place an Order?") != NULL, "the order's confirmation");
+  dialog = find_dialog ("Place an Order?");
+  {
+    g_autofree char *price = lic_format_money (5 * lic_product_get_price (world.product),
+                                               lic_product_get_currency (world.product));
+    g_autofree char *body = g_strdup_printf ("Order 5 licenses of Fysikfabriken at "
+                                             "Solbergagymnasiet for %s. Users without access "
+                                             "get their licenses back.", price);
+
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, body);
+  }
+  respond (dialog, "order");
+  placed = lic_format_date (day_61);
+  placed_text = g_strdup_printf ("Order placed on %s for 5 licenses of Fysikfabriken at "
+                                 "Solbergagymnasiet.", placed);
+  WAIT_UNTIL (banner_shows (banner, placed_text), "the order-placed notice");
+  WAIT_UNTIL (shows_toast (window, "Order placed for 5 licenses of Fysikfabriken"),
+              "the order's toast");
+  g_clear_object (&pool);
+  g_clear_object (&pools);
+  pools = list_pools (world.client);
+  pool = pool_of (pools, lic_product_get_id (world.product), world.school_id);
+  g_assert_cmpint (lic_pool_get_assigned (pool), ==, 49);
+  g_assert_cmpint (lic_pool_get_no_access (pool), ==, 0);
+  /* The cart allows purchase requests again. */
+  WAIT_UNTIL (gtk_widget_is_sensitive (GTK_WIDGET (request_check (cart))),
+              "purchase requests to be open again");
+  lic_window_show_product (window, lic_product_get_id (world.product));
+  WAIT_UNTIL (status_of (product_page) == LIC_STATUS_CONTENT
+              && banner_shows (product_page, placed_text)
+              && find_widget (product_page, is_row_saying, "Used: 49/50") != NULL,
+              "the product page after the order");
+  g_assert_null (find_widget (product_page, is_row_saying, "No access"));
+  maybe_screenshot (GTK_WINDOW (window), "compliance-order-placed");
+  (void) selection;
+
+  finalize_window (GTK_WIDGET (window));
+  world_tear_down (&world);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3025,6 +3495,7 @@ main (int   argc,
   add_test ("/ui/users-lists", test_users_lists);
   add_test ("/ui/users-assign", test_users_assign);
   add_test ("/ui/user-page", test_user_page);
+  add_test ("/ui/compliance", test_compliance);
   status = g_test_run ();
 
   g_clear_pointer (&demo_server, lic_test_server_stop);
