@@ -231,6 +231,10 @@ about_activated (GSimpleAction *action,
                         "version", PACKAGE_VERSION,
                         "developer-name", _("The Licentia developers"),
                         "comments", _("Buy software licenses for your schools and manage them."),
+                        "website", "https://github.com/licentia/licentia",
+                        "issue-url", "https://github.com/licentia/licentia/issues",
+                        /* TRANSLATORS: your names, one per line, as you want them credited */
+                        "translator-credits", _("translator-credits"),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         NULL);
   gtk_window_present (GTK_WINDOW (about));

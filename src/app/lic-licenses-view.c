@@ -28,6 +28,7 @@ struct _LicLicensesView
   GtkColumnViewColumn *product_column;
   GtkColumnViewColumn *school_column;
   GtkColumnViewColumn *assigned_column;
+  GtkColumnViewColumn *status_column;
   GtkColumnViewColumn *delivery_column;
   GtkColumnViewColumn *term_end_column;
 
@@ -149,6 +150,19 @@ static char *
 assigned_text (gpointer item)
 {
   return lic_format_assigned (lic_pool_get_assigned (item), lic_pool_get_available (item));
+}
+
+/* What needs the admin: payable, to renew, without access; empty for a pool in order. */
+static char *
+status_text (gpointer item)
+{
+  g_autofree char *details = lic_format_status_details (lic_pool_get_payable (item),
+                                                        lic_pool_get_to_renew (item),
+                                                        lic_pool_get_no_access (item));
+  g_auto(GStrv) lines = details != NULL ? g_strsplit (details, "\n", -1) : NULL;
+
+  /* One line per row of the table. */
+  return lines != NULL ? g_strjoinv (" · ", lines) : NULL;
 }
 
 /* Licenses ordered and not delivered yet; empty for a pool with none. */
@@ -337,6 +351,7 @@ lic_licenses_view_class_init (LicLicensesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, product_column);
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, school_column);
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, assigned_column);
+  gtk_widget_class_bind_template_child (widget_class, LicLicensesView, status_column);
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, delivery_column);
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, term_end_column);
   gtk_widget_class_bind_template_child (widget_class, LicLicensesView, orders_status);
@@ -366,6 +381,7 @@ lic_licenses_view_init (LicLicensesView *self)
   lic_column_set_text_func (self->product_column, product_text);
   lic_column_set_text_func (self->school_column, school_text);
   lic_column_set_text_func (self->assigned_column, assigned_text);
+  lic_column_set_text_func (self->status_column, status_text);
   lic_column_set_text_func (self->delivery_column, delivery_text);
   lic_column_set_text_func (self->term_end_column, term_end_text);
 
