@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "lic-event-hub.h"
+#include "lic-i18n.h"
 
 /* How often the hub looks for notifications committed by other processes. */
 #define POLL_INTERVAL_S 2
@@ -43,6 +44,7 @@ typedef struct
   LicEventHub *hub;
   struct MHD_Connection *connection;
   gint64 user_id;
+  const char *language;             /* of the notifications' texts: "en", "sv" or "fi" */
 
   /* Only the worker sending the stream touches these. */
   gint64 last_id;                   /* the last notification sent */
@@ -102,8 +104,10 @@ add_notifications (Stream *stream)
       LicNotification *notification = g_ptr_array_index (notifications, i);
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autofree char *data = NULL;
+      locale_t previous = lic_i18n_push (stream->language);
 
       lic_notification_to_json (notification, builder);
+      lic_i18n_pop (previous);
       data = lic_json_to_string (builder);
       g_string_append_printf (stream->pending,
                               "id: %" G_GINT64_FORMAT "\nevent: notification\ndata: %s\n\n",
@@ -318,6 +322,7 @@ lic_event_hub_new (LicStore *store,
  * lic_event_hub_open_stream:
  * @connection: the connection of the request, which the stream suspends and resumes
  * @user_id: whose notifications to send
+ * @language: the language of Accept-Language, lic_request_get_language()'s
  * @last_event_id: the stream sends the notifications after this one
  *
  * Returns: (transfer full): the response of GET /events; queue it for @connection with status
@@ -327,6 +332,7 @@ struct MHD_Response *
 lic_event_hub_open_stream (LicEventHub           *self,
                            struct MHD_Connection *connection,
                            gint64                 user_id,
+                           const char            *language,
                            gint64                 last_event_id)
 {
   Stream *stream;
@@ -339,6 +345,7 @@ lic_event_hub_open_stream (LicEventHub           *self,
   stream->hub = self;
   stream->connection = connection;
   stream->user_id = user_id;
+  stream->language = lic_i18n_language (language);
   stream->last_id = last_event_id;
   stream->pending = g_string_new (STREAM_START);
   stream->check = TRUE;

@@ -19,6 +19,7 @@ LicEventHub         *lic_event_hub_new         (LicStore               *store,
 struct MHD_Response *lic_event_hub_open_stream (LicEventHub            *self,
                                                 struct MHD_Connection  *connection,
                                                 gint64                  user_id,
+                                                const char             *language,
                                                 gint64                  last_event_id);
 void                 lic_event_hub_publish     (LicEventHub            *self);
 void                 lic_event_hub_close       (LicEventHub            *self);

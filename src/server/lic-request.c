@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "lic-i18n.h"
 #include "lic-request.h"
 
 #define CONTENT_TYPE "application/json; charset=utf-8"
@@ -483,7 +484,8 @@ lic_request_respond_events (LicRequest *self,
   g_return_if_fail (self->caller != NULL && self->stream == NULL);
 
   self->stream = lic_event_hub_open_stream (self->event_hub, self->connection,
-                                            lic_user_get_id (self->caller->user), last_event_id);
+                                            lic_user_get_id (self->caller->user),
+                                            lic_request_get_language (self), last_event_id);
   self->status = MHD_HTTP_OK;
 }
 
@@ -501,7 +503,7 @@ lic_request_respond_error (LicRequest   *self,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   LicError code = LIC_ERROR_SERVER;
-  const char *message = "The server failed to answer; its log says why.";
+  const char *message = _("The server failed to answer; its log says why.");
 
   if (error->domain == LIC_ERROR && error->code != LIC_ERROR_SERVER
       && error->code != LIC_ERROR_NETWORK)

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "lic-i18n.h"
 #include "lic-error.h"
 #include "lic-router.h"
 
@@ -135,7 +136,9 @@ lic_router_match (LicRouter      *self,
   *allow = NULL;
   if (path[0] != '/')
     {
-      g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND, "There is no %s on this server.", path);
+      /* TRANSLATORS: %s is the path of a URL, such as /api/v1/pools/12 */
+      g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND, _("There is no %s on this server."),
+                   path);
       return FALSE;
     }
 
@@ -160,11 +163,14 @@ lic_router_match (LicRouter      *self,
   allowed = g_strv_builder_end (methods);
   if (allowed[0] == NULL)
     {
-      g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND, "There is no %s on this server.", path);
+      g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND, _("There is no %s on this server."),
+                   path);
       return FALSE;
     }
   *allow = g_strjoinv (", ", allowed);
+  /* TRANSLATORS: the path of a URL, an HTTP method such as DELETE, and the methods the path
+   * takes, such as "GET, POST" */
   g_set_error (error, LIC_ERROR, LIC_ERROR_METHOD_NOT_ALLOWED,
-               "%s does not take %s, only %s.", path, method, *allow);
+               _("%s does not take %s, only %s."), path, method, *allow);
   return FALSE;
 }

@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "lic-i18n.h"
 #include "lic-rules.h"
 #include "lic-texts.h"
 
@@ -84,12 +85,29 @@ lic_rules_check_assignment (gint64   new_users,
 {
   if (new_users <= free_licenses)
     return TRUE;
-  g_set_error (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-               "Assigning %" G_GINT64_FORMAT " %s needs %" G_GINT64_FORMAT " %s; "
-               "%" G_GINT64_FORMAT " %s free. Assign fewer users or buy more licenses.",
-               new_users, new_users == 1 ? "user" : "users",
-               new_users, new_users == 1 ? "license" : "licenses",
-               MAX (free_licenses, 0), free_licenses == 1 ? "is" : "are");
+  /* Two counts: the plural follows the users, and one free license has a sentence of its own
+   * (the plural of every language the server writes is that of "n != 1"). */
+  if (free_licenses == 1)
+    /* TRANSLATORS: a number of users, the same number of licenses, and the one license free */
+    g_set_error (error, LIC_ERROR, LIC_ERROR_CONFLICT,
+                 g_dngettext (LIC_I18N_DOMAIN,
+                              "Assigning %" PRId64 " user needs %" PRId64 " license; %" PRId64
+                              " is free. Assign fewer users or buy more licenses.",
+                              "Assigning %" PRId64 " users needs %" PRId64 " licenses; %" PRId64
+                              " is free. Assign fewer users or buy more licenses.",
+                              (gulong) new_users),
+                 new_users, new_users, free_licenses);
+  else
+    /* TRANSLATORS: a number of users, the same number of licenses, and the licenses free (0,
+     * or more than one) */
+    g_set_error (error, LIC_ERROR, LIC_ERROR_CONFLICT,
+                 g_dngettext (LIC_I18N_DOMAIN,
+                              "Assigning %" PRId64 " user needs %" PRId64 " license; %" PRId64
+                              " are free. Assign fewer users or buy more licenses.",
+                              "Assigning %" PRId64 " users needs %" PRId64 " licenses; %" PRId64
+                              " are free. Assign fewer users or buy more licenses.",
+                              (gulong) new_users),
+                 new_users, new_users, MAX (free_licenses, 0));
   return FALSE;
 }
 
@@ -206,7 +224,7 @@ void
 lic_rules_refuse_code (GError **error)
 {
   g_set_error_literal (error, LIC_ERROR, LIC_ERROR_NOT_FOUND,
-                       "This activation code is not valid. Check that you copied all of it.");
+                       _("This activation code is not valid. Check that you copied all of it."));
 }
 
 /**
@@ -226,16 +244,17 @@ lic_rules_check_code (const char  *used_at,
   if (used_at != NULL)
     {
       g_set_error_literal (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-                           "This activation code has been used already.");
+                           _("This activation code has been used already."));
       return FALSE;
     }
   /* Both are written in one fixed form, so text order is time order. */
   if (g_strcmp0 (now, expires_at) >= 0)
     {
       date = lic_text_date (expires_at);
+      /* TRANSLATORS: %s is a date such as "3 February 2027" */
       g_set_error (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-                   "This activation code expired on %s. Ask the supplier for a new activation "
-                   "e-mail.", date);
+                   _("This activation code expired on %s. Ask the supplier for a new activation "
+                     "e-mail."), date);
       return FALSE;
     }
   return TRUE;

@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 #include <microhttpd.h>
 
+#include "lic-i18n.h"
 #include "lic-password.h"
 #include "lic-request.h"
 #include "lic-routes.h"
@@ -151,6 +152,7 @@ on_access (void                  *cls,
 {
   LicServer *self = cls;
   LicRequest *request = *request_data;
+  locale_t previous;
 
   if (request == NULL)
     {
@@ -165,7 +167,11 @@ on_access (void                  *cls,
       return MHD_YES;
     }
 
+  /* Error messages, and the texts of the answer, in the language of Accept-Language: on this
+   * thread alone, which answers other requests in other languages afterwards. */
+  previous = lic_i18n_push (lic_request_get_language (request));
   dispatch (self, request);
+  lic_i18n_pop (previous);
   return lic_request_queue_response (request);
 }
 

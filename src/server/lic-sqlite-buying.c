@@ -689,12 +689,14 @@ deliver_line (LicSqliteConnection  *connection,
 }
 
 /* Issues a new activation code for an order line, replacing any earlier one, and e-mails it.
+ * @language: the recipient's
  * @expires_at: (out) (optional) (transfer full): when the code stops working */
 static gboolean
 issue_code (LicSqliteConnection     *connection,
             gint64                   line_id,
             const LicDeliveryFacts  *facts,
             const char              *email,
+            const char              *language,
             const char              *name,
             GDateTime               *now,
             char                   **expires_at,
@@ -726,7 +728,7 @@ issue_code (LicSqliteConnection     *connection,
   if (!lic_sqlite_run (stmt, error))
     return FALSE;
 
-  lic_text_activation_mail (facts, name, code, expiry_text, &subject, &body);
+  lic_text_activation_mail (facts, language, name, code, expiry_text, &subject, &body);
   if (!lic_sqlite_queue_mail (connection, email, name, subject, body, error))
     return FALSE;
   if (expires_at != NULL)
@@ -912,8 +914,12 @@ order_line (LicSqliteConnection  *connection,
           order_id, line->quantity, line->product_name, line->supplier, line->school_name,
         };
 
-        return issue_code (connection, line_id, &facts, email,
-                           lic_user_get_name (caller->user), now, NULL, error);
+        g_autofree char *language = NULL;
+
+        return lic_sqlite_user_language (connection, lic_user_get_id (caller->user), &language,
+                                         error)
+               && issue_code (connection, line_id, &facts, email, language,
+                              lic_user_get_name (caller->user), now, NULL, error);
       }
     default:
       g_assert_not_reached ();
@@ -1216,7 +1222,8 @@ lic_sqlite_store_reissue_code (LicStore    *store,
 
   stmt = lic_sqlite_connection_prepare (connection,
                                         "SELECT ol.state, ol.activation_email, u.name,"
-                                        " ol.order_id, ol.quantity, p.name, s.name, sc.name"
+                                        " ol.order_id, ol.quantity, p.name, s.name, sc.name,"
+                                        " u.language"
                                         " FROM order_lines ol"
                                         " JOIN orders o ON o.id = ol.order_id"
                                         " JOIN users u ON u.id = o.user_id"
@@ -1256,7 +1263,8 @@ lic_sqlite_store_reissue_code (LicStore    *store,
   /* Checkout refuses activation lines to admins without an address. */
   g_assert (lic_sqlite_column_text (stmt, 1) != NULL);
   if (!issue_code (connection, order_line_id, &facts, lic_sqlite_column_text (stmt, 1),
-                   lic_sqlite_column_text (stmt, 2), now, &expires_at, error)
+                   lic_sqlite_column_text (stmt, 8), lic_sqlite_column_text (stmt, 2), now,
+                   &expires_at, error)
       || !lic_sqlite_connection_commit (connection, error))
     return NULL;
   lic_store_emit_committed (store, FALSE, TRUE);

@@ -208,6 +208,7 @@ pool_facts (const PoolInfo *info)
 /* E-mails */
 
 typedef void (*MailText) (const LicComplianceFacts  *facts,
+                          const char                *language,
                           const char                *recipient_name,
                           char                     **subject,
                           char                     **body);
@@ -224,7 +225,8 @@ mail_admins (LicSqliteConnection       *connection,
   int rc;
 
   admins = lic_sqlite_connection_prepare (connection,
-                                          "SELECT email, name" LIC_SQLITE_SCHOOL_ADMINS
+                                          "SELECT email, name, language"
+                                          LIC_SQLITE_SCHOOL_ADMINS
                                           " AND email IS NOT NULL ORDER BY id",
                                           error);
   if (admins == NULL)
@@ -237,7 +239,7 @@ mail_admins (LicSqliteConnection       *connection,
       g_autofree char *subject = NULL;
       g_autofree char *body = NULL;
 
-      text (facts, name, &subject, &body);
+      text (facts, lic_sqlite_column_text (admins, 2), name, &subject, &body);
       if (!lic_sqlite_queue_mail (connection, lic_sqlite_column_text (admins, 0), name, subject,
                                   body, error))
         return FALSE;
@@ -263,7 +265,7 @@ lic_sqlite_mail_access (LicSqliteConnection  *connection,
                         GError              **error)
 {
   g_autoptr(LicSqliteStatement) stmt = NULL;
-  g_autofree char *sql = g_strconcat ("SELECT u.email, u.name, p.name, sc.name"
+  g_autofree char *sql = g_strconcat ("SELECT u.email, u.name, p.name, sc.name, u.language"
                                       " FROM pools po"
                                       " JOIN products p ON p.id = po.product_id"
                                       " JOIN schools sc ON sc.id = po.school_id"
@@ -287,7 +289,7 @@ lic_sqlite_mail_access (LicSqliteConnection  *connection,
       g_autofree char *body = NULL;
 
       lic_text_access_mail (lic_sqlite_column_text (stmt, 2), lic_sqlite_column_text (stmt, 3),
-                            again, name, &subject, &body);
+                            again, lic_sqlite_column_text (stmt, 4), name, &subject, &body);
       if (!lic_sqlite_queue_mail (connection, lic_sqlite_column_text (stmt, 0), name, subject,
                                   body, error))
         return FALSE;
@@ -336,7 +338,7 @@ take_access (LicSqliteConnection       *connection,
                                         " (SELECT user_id FROM temp.lost_access)",
                                         error);
   users = lic_sqlite_connection_prepare (connection,
-                                         "SELECT email, name FROM users WHERE id IN"
+                                         "SELECT email, name, language FROM users WHERE id IN"
                                          " (SELECT user_id FROM temp.lost_access)"
                                          " AND email IS NOT NULL ORDER BY id",
                                          error);
@@ -359,7 +361,8 @@ take_access (LicSqliteConnection       *connection,
       g_autofree char *subject = NULL;
       g_autofree char *body = NULL;
 
-      lic_text_access_ended_mail (&ended, why, name, &subject, &body);
+      lic_text_access_ended_mail (&ended, why, lic_sqlite_column_text (users, 2), name,
+                                  &subject, &body);
       if (!lic_sqlite_queue_mail (connection, lic_sqlite_column_text (users, 0), name, subject,
                                   body, error))
         return FALSE;

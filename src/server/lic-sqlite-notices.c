@@ -59,6 +59,31 @@ lic_sqlite_queue_mail (LicSqliteConnection  *connection,
   return lic_sqlite_run (stmt, error);
 }
 
+/**
+ * lic_sqlite_user_language:
+ * @language: (out) (transfer full): the language the user's e-mails are written in
+ */
+gboolean
+lic_sqlite_user_language (LicSqliteConnection  *connection,
+                          gint64                user_id,
+                          char                **language,
+                          GError              **error)
+{
+  g_autoptr(LicSqliteStatement) stmt = NULL;
+  int rc;
+
+  stmt = lic_sqlite_connection_prepare (connection, "SELECT language FROM users WHERE id = ?",
+                                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  rc = lic_sqlite_step (stmt, error);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return FALSE;
+  *language = g_strdup (rc == SQLITE_ROW ? lic_sqlite_column_text (stmt, 0) : "en");
+  return TRUE;
+}
+
 /* E-mails every admin of the school who has an address. */
 static gboolean
 mail_admins (LicSqliteConnection     *connection,
@@ -71,7 +96,8 @@ mail_admins (LicSqliteConnection     *connection,
   int rc;
 
   admins = lic_sqlite_connection_prepare (connection,
-                                          "SELECT email, name" LIC_SQLITE_SCHOOL_ADMINS
+                                          "SELECT email, name, language"
+                                          LIC_SQLITE_SCHOOL_ADMINS
                                           " AND email IS NOT NULL ORDER BY id",
                                           error);
   if (admins == NULL)
@@ -84,7 +110,7 @@ mail_admins (LicSqliteConnection     *connection,
       g_autofree char *subject = NULL;
       g_autofree char *body = NULL;
 
-      lic_text_delivered_mail (facts, name, &subject, &body);
+      lic_text_delivered_mail (facts, lic_sqlite_column_text (admins, 2), name, &subject, &body);
       if (!lic_sqlite_queue_mail (connection, lic_sqlite_column_text (admins, 0), name, subject,
                                   body, error))
         return FALSE;

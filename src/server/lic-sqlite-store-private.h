@@ -320,6 +320,10 @@ gboolean             lic_sqlite_queue_mail          (LicSqliteConnection   *conn
                                                      const char            *subject,
                                                      const char            *body,
                                                      GError               **error);
+gboolean             lic_sqlite_user_language       (LicSqliteConnection   *connection,
+                                                     gint64                 user_id,
+                                                     char                 **language,
+                                                     GError               **error);
 GPtrArray           *lic_sqlite_store_list_notifications (LicStore         *store,
                                                      const LicCaller       *caller,
                                                      const LicPage         *page,

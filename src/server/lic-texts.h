@@ -1,5 +1,5 @@
 /* lic-texts.h: the sentences the server writes for people: status texts, notifications and
- * e-mails. English for now; they are all here so that a later issue can translate them.
+ * e-mails, in the language of the calling thread (lic-i18n.h), or of the recipient for e-mails.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,10 +46,12 @@ char *lic_text_delivered        (gint64                   quantity,
                                  const char              *product_name,
                                  const char              *school_name);
 void  lic_text_delivered_mail   (const LicDeliveryFacts  *facts,
+                                 const char              *language,
                                  const char              *recipient_name,
                                  char                   **subject,
                                  char                   **body);
 void  lic_text_activation_mail  (const LicDeliveryFacts  *facts,
+                                 const char              *language,
                                  const char              *recipient_name,
                                  const char              *code,
                                  const char              *expires_at,
@@ -57,25 +59,30 @@ void  lic_text_activation_mail  (const LicDeliveryFacts  *facts,
                                  char                   **body);
 
 void  lic_text_late_mail        (const LicComplianceFacts  *facts,
+                                 const char                *language,
                                  const char                *recipient_name,
                                  char                     **subject,
                                  char                     **body);
 void  lic_text_suspended_mail   (const LicComplianceFacts  *facts,
+                                 const char                *language,
                                  const char                *recipient_name,
                                  char                     **subject,
                                  char                     **body);
 void  lic_text_term_ended_mail  (const LicComplianceFacts  *facts,
+                                 const char                *language,
                                  const char                *recipient_name,
                                  char                     **subject,
                                  char                     **body);
 void  lic_text_access_ended_mail (const LicComplianceFacts *facts,
                                  LicAccessEnded             why,
+                                 const char                *language,
                                  const char                *recipient_name,
                                  char                     **subject,
                                  char                     **body);
 void  lic_text_access_mail      (const char                *product_name,
                                  const char                *school_name,
                                  gboolean                   again,
+                                 const char                *language,
                                  const char                *recipient_name,
                                  char                     **subject,
                                  char                     **body);

@@ -13,6 +13,7 @@
 
 #include "lic-clock.h"
 #include "lic-demo.h"
+#include "lic-i18n.h"
 #include "lic-mailer.h"
 #include "lic-options.h"
 #include "lic-password.h"
@@ -400,11 +401,18 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  /* Messages in the terminal's character set; nothing the server writes for the API depends on
-   * the locale. */
+  const char *localedir = g_getenv ("LICENTIA_SERVER_LOCALEDIR");
+
+  /* Messages in the terminal's character set, but in English: the log is for whoever runs the
+   * server. What the server writes for people is in their language, whatever the process's
+   * locale: see lic-i18n.c. */
   setlocale (LC_ALL, "");
+  setlocale (LC_MESSAGES, "C");
   /* stdout carries the port; everything else, info and debug messages too, goes to stderr. */
   g_log_writer_default_set_use_stderr (TRUE);
+  /* $LICENTIA_SERVER_LOCALEDIR runs the server uninstalled with the catalogs of the build
+   * folder. */
+  lic_i18n_init (localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   g_set_prgname ("licentia-server");
   /* Once, before any thread: the mailer's sends use libcurl. */
   curl_global_init (CURL_GLOBAL_DEFAULT);

@@ -66,7 +66,12 @@ start_server (const char *smtp_url)
   const char *plain[] = { "--demo", "--test-clock", NULL };
   const char *smtp[] = { "--demo", "--test-clock", "--smtp", smtp_url, NULL };
 
-  return lic_test_server_start (smtp_url != NULL ? smtp : plain);
+  LicTestServer *server = lic_test_server_start (smtp_url != NULL ? smtp : plain);
+
+  /* The demo's users read Swedish and Finnish; these tests read the e-mails in English (and
+   * test-server-i18n in the users' languages). */
+  lic_db_exec (lic_test_server_get_database (server), "UPDATE users SET language = 'en'");
+  return server;
 }
 
 static gint64
