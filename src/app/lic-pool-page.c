@@ -2,8 +2,9 @@
  *
  * The pool is fetched again on each reload, so its status summary and notices are the server's
  * of now. In the renewal period (the server gives the pool a renewal notice), "Renew…" orders
- * licenses for the next term: the quantity (the users assigned, unless changed) at the
- * product's price, sent with that total and one idempotency key per attempt.
+ * licenses for the next term: the quantity (what is left to renew, unless changed) at the
+ * product's price, sent with that total and one idempotency key per attempt (a new pool, a new
+ * key).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -1135,7 +1136,7 @@ show_renew_dialog (LicPoolPage *self)
   spin = gtk_spin_button_new_with_range (1, 100000, 1);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
-                             MAX (1, lic_pool_get_assigned (self->pool)));
+                             MAX (1, lic_pool_get_to_renew (self->pool)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Number of licenses to renew"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
@@ -1364,6 +1365,9 @@ lic_pool_page_set_pool (LicPoolPage *self,
   g_clear_object (&self->cancellable);
   if (self->groups_school_id != lic_pool_get_school_id (pool))
     g_clear_object (&self->groups);
+  /* A key belongs to one pool's renewal attempt. */
+  if (self->pool == NULL || lic_pool_get_id (self->pool) != lic_pool_get_id (pool))
+    g_clear_pointer (&self->renew_key, g_free);
   g_set_object (&self->pool, pool);
   show_message (self, NULL);
   update_header (self);

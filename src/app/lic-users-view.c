@@ -1411,6 +1411,10 @@ keep_row_selected_cb (GtkListBox       *list,
                       GtkListBoxRow    *row,
                       AdwMessageDialog *dialog)
 {
+  /* Not while the dialog goes: it has dropped its responses when its list, out of it by then,
+   * lets go of the row selected. */
+  if (gtk_widget_get_root (GTK_WIDGET (list)) != GTK_ROOT (dialog))
+    return;
   adw_message_dialog_set_response_enabled (dialog, "continue", row != NULL);
 }
 

@@ -3247,6 +3247,78 @@ request_purchase_in_cart (LicWindow *window)
   WAIT_UNTIL (status_of (cart) == LIC_STATUS_EMPTY, "the cart to empty");
 }
 
+/* The window of a World and the parts of it the compliance tests look at. */
+typedef struct
+{
+  LicWindow *window;
+  GtkWidget *users;
+  GtkWidget *licenses;
+  GtkWidget *pool_page;
+  GtkWidget *cart;
+  GtkWidget *banner;
+  GtkWidget *column_view;       /* the users table */
+  GListModel *people;           /* its rows */
+} Scene;
+
+static void
+scene_open (Scene     *scene,
+            LicClient *client)
+{
+  scene->window = g_object_new (LIC_TYPE_WINDOW, "client", client, NULL);
+  gtk_window_present (GTK_WINDOW (scene->window));
+  scene->users = find_of_type (GTK_WIDGET (scene->window), LIC_TYPE_USERS_VIEW);
+  scene->licenses = find_of_type (GTK_WIDGET (scene->window), LIC_TYPE_LICENSES_VIEW);
+  scene->pool_page = find_of_type (scene->licenses, LIC_TYPE_POOL_PAGE);
+  scene->cart = find_of_type (GTK_WIDGET (scene->window), LIC_TYPE_CART_VIEW);
+  scene->banner = GTK_WIDGET (lic_window_get_notice_banner (scene->window));
+  scene->column_view = find_of_type (scene->users, GTK_TYPE_COLUMN_VIEW);
+  scene->people = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (scene->column_view)));
+}
+
+/* The payment-due notice of the World's purchase request. */
+static char *
+payment_due_text (void)
+{
+  g_autofree char *due_at = day_plus (60);
+  g_autofree char *due = lic_format_date (due_at);
+
+  return g_strdup_printf ("Some licenses must be paid: 5 licenses of Fysikfabriken at "
+                          "Solbergagymnasiet. Place an order for them by %s.", due);
+}
+
+/* With no notice first, the World's five more licenses are bought in the cart with a purchase
+ * request on day 0; then the clock goes to day 10, and the window shows the payment-due notice.
+ * Returns the pool: 50 users with access, 45 licenses paid. */
+static LicPool *
+world_request_purchase (World *world,
+                        Scene *scene)
+{
+  g_autoptr(GListModel) pools = NULL;
+  g_autofree char *day_10 = day_plus (10);
+  g_autofree char *due_text = payment_due_text ();
+  LicPool *pool;
+
+  /* Paid licenses only: no notice. */
+  WAIT_UNTIL (lic_notice_banner_get_text (LIC_NOTICE_BANNER (scene->banner)) == NULL
+              && lic_cart_view_get_line_count (LIC_CART_VIEW (scene->cart)) == 1,
+              "the first notices");
+  g_assert_false (gtk_widget_get_child_visible (find_of_type (scene->banner, GTK_TYPE_BOX)));
+
+  /* Day 0: the five more are bought with a purchase request, in the cart. */
+  request_purchase_in_cart (scene->window);
+  pools = list_pools (world->client);
+  pool = pool_of (pools, lic_product_get_id (world->product), world->school_id);
+  g_assert_nonnull (pool);
+  g_assert_cmpint (lic_pool_get_assigned (pool), ==, 50);
+  g_assert_cmpint (lic_pool_get_available (pool), ==, 45);
+
+  /* Day 10: the notice at the top of the window. */
+  set_clock (world->server, day_10);
+  lic_window_refresh_notices (scene->window);
+  WAIT_UNTIL (banner_shows (scene->banner, due_text), "the payment-due notice");
+  return pool;
+}
+
 static void
 test_compliance (void)
 {
@@ -3255,8 +3327,8 @@ test_compliance (void)
   GtkWidget *library, *product_page, *users, *licenses, *pool_page, *column_view, *cart;
   GtkWidget *banner;
   GListModel *people;
-  GtkSelectionModel *selection;
   GtkWindow *dialog;
+  Scene scene = { 0 };
   g_autofree char *due_at = day_plus (60);
   g_autofree char *due = lic_format_date (due_at);
   g_autofree char *due_text = NULL;
@@ -3264,7 +3336,6 @@ test_compliance (void)
   g_autofree char *late_text_4 = NULL;
   g_autofree char *suspended_text = NULL;
   g_autofree char *placed_text = NULL;
-  g_autofree char *day_10 = day_plus (10);
   g_autofree char *day_31 = day_plus (31);
   g_autofree char *day_61 = day_plus (61);
   g_autofree char *reason = NULL;
@@ -3275,40 +3346,21 @@ test_compliance (void)
   gint64 unassigned_id;
 
   world_set_up (&world);
-  window = g_object_new (LIC_TYPE_WINDOW, "client", world.client, NULL);
-  gtk_window_present (GTK_WINDOW (window));
+  scene_open (&scene, world.client);
+  window = scene.window;
   library = find_of_type (GTK_WIDGET (window), LIC_TYPE_LIBRARY_VIEW);
   product_page = find_of_type (library, LIC_TYPE_PRODUCT_PAGE);
-  users = find_of_type (GTK_WIDGET (window), LIC_TYPE_USERS_VIEW);
-  licenses = find_of_type (GTK_WIDGET (window), LIC_TYPE_LICENSES_VIEW);
-  pool_page = find_of_type (licenses, LIC_TYPE_POOL_PAGE);
-  cart = find_of_type (GTK_WIDGET (window), LIC_TYPE_CART_VIEW);
-  banner = GTK_WIDGET (lic_window_get_notice_banner (window));
-  column_view = find_of_type (users, GTK_TYPE_COLUMN_VIEW);
-  people = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
-  selection = GTK_SELECTION_MODEL (people);
+  users = scene.users;
+  licenses = scene.licenses;
+  pool_page = scene.pool_page;
+  cart = scene.cart;
+  banner = scene.banner;
+  column_view = scene.column_view;
+  people = scene.people;
 
-  /* Paid licenses only: no notice. */
-  WAIT_UNTIL (lic_window_get_notice_banner (window) != NULL
-              && lic_notice_banner_get_text (lic_window_get_notice_banner (window)) == NULL
-              && lic_cart_view_get_line_count (LIC_CART_VIEW (cart)) == 1,
-              "the first notices");
-  g_assert_false (gtk_widget_get_child_visible (find_of_type (banner, GTK_TYPE_BOX)));
-
-  /* Day 0: the five more are bought with a purchase request, in the cart. */
-  request_purchase_in_cart (window);
-  pools = list_pools (world.client);
-  pool = pool_of (pools, lic_product_get_id (world.product), world.school_id);
-  g_assert_nonnull (pool);
-  g_assert_cmpint (lic_pool_get_assigned (pool), ==, 50);
-  g_assert_cmpint (lic_pool_get_available (pool), ==, 45);
-
-  /* Day 10: the notice at the top of the window and of the product page, the summary. */
-  set_clock (world.server, day_10);
-  lic_window_refresh_notices (window);
-  due_text = g_strdup_printf ("Some licenses must be paid: 5 licenses of Fysikfabriken at "
-                              "Solbergagymnasiet. Place an order for them by %s.", due);
-  WAIT_UNTIL (banner_shows (banner, due_text), "the payment-due notice");
+  /* Day 0: the five more bought with a purchase request; day 10: the notice. */
+  pool = world_request_purchase (&world, &scene);
+  due_text = payment_due_text ();
   lic_window_set_visible_view (window, "library");
   lic_window_show_product (window, lic_product_get_id (world.product));
   WAIT_UNTIL (status_of (product_page) == LIC_STATUS_CONTENT
@@ -3458,10 +3510,353 @@ test_compliance (void)
               "the product page after the order");
   g_assert_null (find_widget (product_page, is_row_saying, "No access"));
   maybe_screenshot (GTK_WINDOW (window), "compliance-order-placed");
-  (void) selection;
 
   finalize_window (GTK_WIDGET (window));
   world_tear_down (&world);
+}
+
+/* Whether a shown message dialog has this heading: how many. */
+static guint
+n_dialogs (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                        heading) == 0)
+        n++;
+    }
+  return n;
+}
+
+static LicUser *
+user_in (GListModel *users,
+         gint64      user_id)
+{
+  guint position = position_of (users, user_id);
+
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  return g_list_model_get_item (users, position);
+}
+
+static void
+test_compliance_keep (void)
+{
+  World world = { 0 };
+  Scene scene = { 0 };
+  GtkWindow *dialog;
+  GtkWidget *row;
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(LicPool) after = NULL;
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GListModel) kept_licenses = NULL;
+  g_autoptr(GListModel) instead_licenses = NULL;
+  g_autoptr(LicUser) kept = NULL;
+  g_autoptr(LicUser) instead = NULL;
+  g_autofree char *due_text = payment_due_text ();
+  g_autofree char *question = NULL;
+  g_autofree char *toast = NULL;
+  gint64 kept_id, instead_id;
+
+  world_set_up (&world);
+  scene_open (&scene, world.client);
+  pool = world_request_purchase (&world, &scene);
+
+  /* The pool's Payable list: the five assigned last. */
+  g_signal_emit_by_name (find_button (scene.banner, "Show _Payable List"), "clicked");
+  WAIT_UNTIL (status_of (scene.users) == LIC_STATUS_CONTENT && n_rows (scene.people) == 5,
+              "the Payable list");
+  for (guint i = 45; i < 50; i++)
+    g_assert_cmpuint (position_of (scene.people, g_array_index (world.students, gint64, i)), !=,
+                      G_MAXUINT);
+
+  /* The last of them keeps access in place of the first student, who has a paid license. */
+  kept_id = g_array_index (world.students, gint64, 49);
+  instead_id = g_array_index (world.students, gint64, 0);
+  kept = user_in (scene.people, kept_id);
+  members = pool_members (world.client, lic_pool_get_id (pool));
+  instead = user_in (members, instead_id);
+  g_assert_cmpuint (position_of (scene.people, instead_id), ==, G_MAXUINT);
+  select_users (GTK_SELECTION_MODEL (scene.people), &kept_id, 1);
+  g_assert_true (gtk_widget_get_visible (find_button (scene.users, "_Keep Access…")));
+  g_signal_emit_by_name (find_button (scene.users, "_Keep Access…"), "clicked");
+  WAIT_UNTIL (find_dialog ("Keep Access") != NULL
+              && find_widget (GTK_WIDGET (find_dialog ("Keep Access")), is_shown_label,
+                              lic_user_get_name (instead)) != NULL,
+              "the users to choose from");
+  dialog = find_dialog ("Keep Access");
+  /* Only users not on the Payable list are offered. */
+  for (guint i = 45; i < 50; i++)
+    {
+      g_autoptr(LicUser) payable = user_in (scene.people,
+                                            g_array_index (world.students, gint64, i));
+
+      g_assert_null (find_widget (GTK_WIDGET (dialog), is_shown_label,
+                                  lic_user_get_name (payable)));
+    }
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                           "continue"));
+  row = row_of (GTK_WIDGET (dialog), lic_user_get_name (instead));
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (row)), GTK_LIST_BOX_ROW (row));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                          "continue"));
+  /* Its button, as a click does: the dialog closes, then answers. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "C_ontinue"), "clicked");
+
+  /* The confirmation names both. */
+  dialog = find_dialog ("Keep Access?");
+  g_assert_nonnull (dialog);
+  question = g_strdup_printf ("%s keeps access to Fysikfabriken, and %s is unassigned from it.",
+                              lic_user_get_name (kept), lic_user_get_name (instead));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, question);
+  respond (dialog, "keep");
+  toast = g_strdup_printf ("%s kept access to Fysikfabriken, and %s was unassigned.",
+                           lic_user_get_name (kept), lic_user_get_name (instead));
+  WAIT_UNTIL (shows_toast (scene.window, toast), "the toast naming both");
+
+  /* The kept user leaves the list and nobody joins it: the other four stay, one fewer in all
+   * (49 users with access, 45 paid). */
+  WAIT_UNTIL (status_of (scene.users) == LIC_STATUS_CONTENT && n_rows (scene.people) == 4
+              && position_of (scene.people, kept_id) == G_MAXUINT,
+              "the Payable list without the kept user");
+  for (guint i = 45; i < 49; i++)
+    g_assert_cmpuint (position_of (scene.people, g_array_index (world.students, gint64, i)), !=,
+                      G_MAXUINT);
+  g_assert_cmpuint (position_of (scene.people, instead_id), ==, G_MAXUINT);
+  maybe_screenshot (GTK_WINDOW (scene.window), "compliance-keep");
+
+  /* On the server: the kept user holds the license, the other has lost theirs. */
+  kept_licenses = licenses_of (world.client, kept_id);
+  instead_licenses = licenses_of (world.client, instead_id);
+  g_assert_true (has_license_of (kept_licenses, lic_pool_get_id (pool)));
+  g_assert_false (has_license_of (instead_licenses, lic_pool_get_id (pool)));
+  after = pool_by_id (world.client, world.school_id, lic_pool_get_id (pool));
+  g_assert_cmpint (lic_pool_get_assigned (after), ==, 49);
+  g_assert_cmpint (lic_pool_get_payable (after), ==, 5);
+
+  /* The request is not paid: the notice still names its five licenses. */
+  lic_window_refresh_notices (scene.window);
+  WAIT_UNTIL (banner_shows (scene.banner, due_text), "the payment-due notice after keeping");
+
+  finalize_window (GTK_WIDGET (scene.window));
+  world_tear_down (&world);
+}
+
+/* A pool of @pools with users, whose renewal period starts on a day that no other pool's
+ * renewal period holds: on that day only its renewal notice shows. Sets @clock to 09:00 that
+ * day. */
+static LicPool *
+pool_alone_in_renewal (GListModel  *pools,
+                       char       **clock)
+{
+  LicPool *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (pools); i++)
+    {
+      g_autoptr(LicPool) pool = g_list_model_get_item (pools, i);
+      const char *starts = lic_pool_get_renewal_starts (pool);
+      gboolean alone = TRUE;
+
+      if (starts == NULL || lic_pool_get_assigned (pool) < 2
+          || (found != NULL && strcmp (starts, lic_pool_get_renewal_starts (found)) >= 0))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (pools) && alone; j++)
+        {
+          g_autoptr(LicPool) other = g_list_model_get_item (pools, j);
+
+          alone = j == i || lic_pool_get_renewal_starts (other) == NULL
+                  || strcmp (lic_pool_get_renewal_starts (other), starts) > 0
+                  || strcmp (lic_pool_get_term_end (other), starts) <= 0;
+        }
+      if (alone)
+        g_set_object (&found, pool);
+    }
+  g_assert_nonnull (found);
+  *clock = g_strdup_printf ("%sT09:00:00Z", lic_pool_get_renewal_starts (found));
+  return found;
+}
+
+static char *
+renewal_text (LicPool *pool,
+              gint64   to_renew)
+{
+  g_autofree char *term_end = lic_format_date (lic_pool_get_term_end (pool));
+
+  return g_strdup_printf ("%d %s of %s at %s must be renewed before the term ends on %s.",
+                          (int) to_renew, to_renew == 1 ? "license" : "licenses",
+                          lic_pool_get_product_name (pool), lic_pool_get_school_name (pool),
+                          term_end);
+}
+
+/* The pool page's own "Renew…", not its notice's. */
+static gboolean
+is_page_renew_button (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return is_button_labelled (widget, "_Renew…")
+         && gtk_widget_get_ancestor (widget, LIC_TYPE_NOTICE_BANNER) == NULL;
+}
+
+/* Iterates the main context for @ms milliseconds: time for what should not happen. */
+static void
+idle_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+  guint wake_id = g_timeout_add (20, wake_cb, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake_id);
+}
+
+/* Waits for the one renewal dialog, checks its price for @quantity licenses of @product, and
+ * renews them with the dialog's button. */
+static void
+renew_in_dialog (LicPool    *pool,
+                 LicProduct *product,
+                 gint64      left,
+                 gint64      quantity)
+{
+  GtkWindow *dialog;
+  GtkWidget *spin;
+  g_autofree char *per_term = lic_format_price_per_term (lic_product_get_price (product),
+                                                         lic_product_get_currency (product),
+                                                         lic_product_get_term_months (product));
+  g_autofree char *term_end = lic_format_date (lic_pool_get_term_end (pool));
+  g_autofree char *total = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *proposed = NULL;
+  g_autofree char *proposed_text = NULL;
+
+  WAIT_UNTIL (find_dialog ("Renew Licenses?") != NULL, "the renewal dialog");
+  /* A double click asks once. */
+  idle_for (300);
+  g_assert_cmpuint (n_dialogs ("Renew Licenses?"), ==, 1);
+  dialog = find_dialog ("Renew Licenses?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            per_term));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            term_end));
+  /* It proposes what is left to renew, at the product's price. */
+  spin = find_of_type (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, left);
+  proposed = lic_format_money (left * lic_product_get_price (product),
+                               lic_product_get_currency (product));
+  proposed_text = g_strdup_printf ("Total: %s", proposed);
+  WAIT_UNTIL (find_widget (GTK_WIDGET (dialog), is_shown_label, proposed_text) != NULL,
+              "the total of what is left to renew");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), quantity);
+  total = lic_format_money (quantity * lic_product_get_price (product),
+                            lic_product_get_currency (product));
+  total_text = g_strdup_printf ("Total: %s", total);
+  g_assert_true (shows_label (GTK_WIDGET (dialog), total_text));
+  /* Its button, as a click does: the dialog closes, then answers. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Renew"), "clicked");
+  g_assert_null (find_dialog ("Renew Licenses?"));
+}
+
+static void
+test_compliance_renew (void)
+{
+  const char *args[] = { "--demo", "--test-clock", NULL };
+  g_autoptr(LicTestServer) server = lic_test_server_start (args);
+  g_autoptr(LicClient) client = client_signed_in_at (lic_test_server_get_url (server),
+                                                     "demo-admin");
+  g_autoptr(GListModel) pools = list_pools (client);
+  g_autofree char *clock = NULL;
+  g_autoptr(LicPool) pool = pool_alone_in_renewal (pools, &clock);
+  g_autoptr(LicProduct) product = product_named (client, lic_pool_get_product_name (pool));
+  g_autoptr(LicPool) after = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *notice_left = NULL;
+  g_autofree char *toast = NULL;
+  g_autofree char *to_renew = NULL;
+  Scene scene = { 0 };
+  gint64 assigned = lic_pool_get_assigned (pool);
+  gint64 quantity = assigned / 2;
+  gint64 left = assigned - 2 * quantity;
+  guint orders;
+
+  g_test_message ("Renewing %s at %s (%d users) on %s", lic_pool_get_product_name (pool),
+                  lic_pool_get_school_name (pool), (int) assigned, clock);
+  /* Inside the pool's renewal period: its notice, with "Renew…". */
+  set_clock (server, clock);
+  scene_open (&scene, client);
+  notice = renewal_text (pool, assigned);
+  WAIT_UNTIL (banner_shows (scene.banner, notice), "the renewal notice");
+  g_assert_true (gtk_widget_get_visible (find_button (scene.banner, "_Renew…")));
+  maybe_screenshot (GTK_WINDOW (scene.window), "compliance-renewal-banner");
+
+  /* A double click on the notice's "Renew…": the pool's page, its notice, and one dialog. */
+  orders = n_orders (client);
+  g_signal_emit_by_name (find_button (scene.banner, "_Renew…"), "clicked");
+  g_signal_emit_by_name (find_button (scene.banner, "_Renew…"), "clicked");
+  WAIT_UNTIL (lic_licenses_view_get_pool_shown (LIC_LICENSES_VIEW (scene.licenses))
+              && lic_pool_page_get_pool (LIC_POOL_PAGE (scene.pool_page)) != NULL
+              && lic_pool_get_id (lic_pool_page_get_pool (LIC_POOL_PAGE (scene.pool_page)))
+                 == lic_pool_get_id (pool)
+              && banner_shows (scene.pool_page, notice),
+              "the pool's page with its notice");
+  to_renew = g_strdup_printf ("To renew: %d", (int) assigned);
+  g_assert_true (shows_label (scene.pool_page, to_renew));
+  g_assert_true (gtk_widget_get_visible (find_widget (scene.pool_page, is_page_renew_button,
+                                                      NULL)));
+  renew_in_dialog (pool, product, assigned, quantity);
+  toast = g_strdup_printf ("Renewed %d %s of %s for the next term.", (int) quantity,
+                           quantity == 1 ? "license" : "licenses",
+                           lic_pool_get_product_name (pool));
+  g_clear_pointer (&to_renew, g_free);
+  to_renew = g_strdup_printf ("To renew: %d", (int) (assigned - quantity));
+  WAIT_UNTIL (shows_toast (scene.window, toast) && shows_label (scene.pool_page, to_renew),
+              "the toast, and fewer to renew");
+  after = pool_by_id (client, lic_pool_get_school_id (pool), lic_pool_get_id (pool));
+  g_assert_cmpint (lic_pool_get_renewed (after), ==, quantity);
+  g_assert_cmpuint (n_orders (client), ==, orders + 1);
+  maybe_screenshot (GTK_WINDOW (scene.window), "compliance-renewed-part");
+
+  /* The same number again, from the page's own "Renew…", double-clicked: a new attempt, so a
+   * new order, and one. */
+  g_signal_emit_by_name (find_widget (scene.pool_page, is_page_renew_button, NULL), "clicked");
+  g_signal_emit_by_name (find_widget (scene.pool_page, is_page_renew_button, NULL), "clicked");
+  renew_in_dialog (pool, product, assigned - quantity, quantity);
+  if (left == 0)
+    WAIT_UNTIL (find_widget (scene.pool_page, is_label_containing, "To renew") == NULL
+                && !gtk_widget_get_visible (find_widget (scene.pool_page, is_page_renew_button,
+                                                         NULL))
+                && lic_notice_banner_get_text (
+                  LIC_NOTICE_BANNER (find_of_type (scene.pool_page, LIC_TYPE_NOTICE_BANNER)))
+                   == NULL,
+                "nothing left to renew");
+  else
+    {
+      g_clear_pointer (&to_renew, g_free);
+      to_renew = g_strdup_printf ("To renew: %d", (int) left);
+      notice_left = renewal_text (pool, left);
+      WAIT_UNTIL (shows_label (scene.pool_page, to_renew)
+                  && banner_shows (scene.pool_page, notice_left),
+                  "fewer left to renew");
+    }
+  g_clear_object (&after);
+  after = pool_by_id (client, lic_pool_get_school_id (pool), lic_pool_get_id (pool));
+  g_assert_cmpint (lic_pool_get_renewed (after), ==, 2 * quantity);
+  g_assert_cmpint (lic_pool_get_to_renew (after), ==, left);
+  g_assert_cmpuint (n_orders (client), ==, orders + 2);
+  maybe_screenshot (GTK_WINDOW (scene.window), "compliance-renewed");
+
+  /* The window's notice says the same. */
+  lic_licenses_view_show_pools (LIC_LICENSES_VIEW (scene.licenses));
+  if (left == 0)
+    WAIT_UNTIL (lic_notice_banner_get_text (LIC_NOTICE_BANNER (scene.banner)) == NULL,
+                "the renewal notice to go");
+  else
+    WAIT_UNTIL (banner_shows (scene.banner, notice_left), "the window's notice of fewer");
+
+  finalize_window (GTK_WIDGET (scene.window));
 }
 
 int
@@ -3496,6 +3891,8 @@ main (int   argc,
   add_test ("/ui/users-assign", test_users_assign);
   add_test ("/ui/user-page", test_user_page);
   add_test ("/ui/compliance", test_compliance);
+  add_test ("/ui/compliance-keep", test_compliance_keep);
+  add_test ("/ui/compliance-renew", test_compliance_renew);
   status = g_test_run ();
 
   g_clear_pointer (&demo_server, lic_test_server_stop);
