@@ -194,14 +194,18 @@ gboolean
 lic_request_read_body (LicRequest  *self,
                        GError     **error)
 {
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
   const char *content_type;
+  JsonNode *root;
 
   if (self->too_large)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_TOO_LARGE,
-                   "The body is larger than the %" G_GSIZE_FORMAT " bytes (%" G_GSIZE_FORMAT
-                   " MiB) a request to this path may send.",
-                   self->max_body, self->max_body / (1024 * 1024));
+                   /* TRANSLATORS: the most bytes a body may have, then the same in MiB */
+                   _("The body is larger than the %" PRIu64 " bytes (%" PRIu64 " MiB) a "
+                     "request to this path may send."),
+                   (guint64) self->max_body, (guint64) self->max_body / (1024 * 1024));
       return FALSE;
     }
 
@@ -211,9 +215,15 @@ lic_request_read_body (LicRequest  *self,
     {
       if (content_type == NULL || !is_csv_media_type (content_type))
         {
-          g_set_error (error, LIC_ERROR, LIC_ERROR_UNSUPPORTED_MEDIA_TYPE,
-                       "The body must be CSV in UTF-8, sent as “Content-Type: text/csv”, not %s.",
-                       content_type != NULL ? content_type : "without a type");
+          if (content_type != NULL)
+            /* TRANSLATORS: %s is the Content-Type the request has, such as text/plain */
+            g_set_error (error, LIC_ERROR, LIC_ERROR_UNSUPPORTED_MEDIA_TYPE,
+                         _("The body must be CSV in UTF-8, sent as “Content-Type: text/csv”, "
+                           "not %s."), content_type);
+          else
+            g_set_error_literal (error, LIC_ERROR, LIC_ERROR_UNSUPPORTED_MEDIA_TYPE,
+                                 _("The body must be CSV in UTF-8, sent as “Content-Type: "
+                                   "text/csv”; it has no type."));
           return FALSE;
         }
       return TRUE;
@@ -224,16 +234,40 @@ lic_request_read_body (LicRequest  *self,
   if ((content_type != NULL || self->body->len > 0)
       && (content_type == NULL || !is_json_media_type (content_type)))
     {
-      g_set_error (error, LIC_ERROR, LIC_ERROR_UNSUPPORTED_MEDIA_TYPE,
-                   "The body must be JSON, sent as “Content-Type: application/json”, not %s.",
-                   content_type != NULL ? content_type : "without a type");
+      if (content_type != NULL)
+        /* TRANSLATORS: %s is the Content-Type the request has, such as text/plain */
+        g_set_error (error, LIC_ERROR, LIC_ERROR_UNSUPPORTED_MEDIA_TYPE,
+                     _("The body must be JSON, sent as “Content-Type: application/json”, not "
+                       "%s."), content_type);
+      else
+        g_set_error_literal (error, LIC_ERROR, LIC_ERROR_UNSUPPORTED_MEDIA_TYPE,
+                             _("The body must be JSON, sent as “Content-Type: "
+                               "application/json”; it has no type."));
       return FALSE;
     }
 
-  /* An empty GByteArray has no data at all; the parser wants a string, if an empty one. */
-  self->json = lic_json_parse_object (self->body->len > 0 ? (const char *) self->body->data : "",
-                                      self->body->len, error);
-  return self->json != NULL;
+  /* Not lic_json_parse_object(): its errors are the app's, in English, and these are the
+   * reader's. An empty GByteArray has no data at all; the parser wants a string, if an empty
+   * one. */
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser,
+                                   self->body->len > 0 ? (const char *) self->body->data : "",
+                                   self->body->len, &local_error))
+    {
+      /* TRANSLATORS: %s is what the JSON parser found wrong, such as "<data>:1:5: Parse error:
+       * unexpected character" */
+      g_set_error (error, LIC_ERROR, LIC_ERROR_PARSE, _("Malformed JSON: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, LIC_ERROR, LIC_ERROR_PARSE, _("Expected a JSON object"));
+      return FALSE;
+    }
+  self->json = json_object_ref (json_node_get_object (root));
+  return TRUE;
 }
 
 LicStore *

@@ -5,6 +5,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "lic-i18n.h"
 #include "lic-routes-private.h"
 
 static void
@@ -31,7 +32,7 @@ get_change (LicRequest     *request,
   if (given && (change->quantity < 1 || change->quantity > LIC_CART_MAX_QUANTITY))
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-                   "“quantity” must be a whole number from 1 to %d.", LIC_CART_MAX_QUANTITY);
+                   _("“quantity” must be a whole number from 1 to %d."), LIC_CART_MAX_QUANTITY);
       return FALSE;
     }
   return lic_routes_get_ids_member (request, "user_ids", FALSE, &change->user_ids, error)

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "lic-clock.h"
+#include "lic-i18n.h"
 #include "lic-routes-private.h"
 
 /* GET /purchase-requests: newest first. */
@@ -105,8 +106,9 @@ lic_routes_pools_keep (LicRequest  *request,
     return FALSE;
   if (user_id < 1 || instead_of < 1)
     {
-      g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, "“%s” must be a user id (a whole "
-                   "number from 1 up).", user_id < 1 ? "user_id" : "instead_of");
+      /* TRANSLATORS: %s is the name of a member of the JSON body, as the API writes it */
+      g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, _("“%s” must be a user id (a whole "
+                   "number from 1 up)."), user_id < 1 ? "user_id" : "instead_of");
       return FALSE;
     }
 

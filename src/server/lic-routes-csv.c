@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "lic-i18n.h"
 #include "lic-routes-private.h"
 
 /* How many users one query of the export reads. */
@@ -262,8 +263,10 @@ read_record (CsvReader  *reader,
             {
               if (reader->p >= reader->end)
                 {
-                  *message = g_strdup_printf ("a quoted field that starts on line %u is never "
-                                              "closed", *line);
+                  /* TRANSLATORS: the error of a row of a CSV import, as are the strings
+                   * after it that start with a small letter */
+                  *message = g_strdup_printf (_("a quoted field that starts on line %u is "
+                                                "never closed"), *line);
                   return RECORD_FATAL;
                 }
               if (*reader->p == '"')
@@ -287,7 +290,7 @@ read_record (CsvReader  *reader,
           if (reader->p < reader->end && *reader->p != ',' && *reader->p != '\r'
               && *reader->p != '\n')
             {
-              *message = g_strdup ("text follows the closing quote of a field");
+              *message = g_strdup (_("text follows the closing quote of a field"));
               skip_line (reader);
               return RECORD_BAD;
             }
@@ -299,8 +302,9 @@ read_record (CsvReader  *reader,
             {
               if (*reader->p == '"')
                 {
-                  *message = g_strdup ("a field that does not start with a quote holds one; "
-                                       "quote the whole field and double the quotes in it");
+                  *message = g_strdup (_("a field that does not start with a quote holds "
+                                         "one; quote the whole field and double the quotes "
+                                         "in it"));
                   skip_line (reader);
                   return RECORD_BAD;
                 }
@@ -311,7 +315,7 @@ read_record (CsvReader  *reader,
 
       if (!g_utf8_validate_len (field->str, field->len, NULL))
         {
-          *message = g_strdup ("the row holds bytes that are not UTF-8 text");
+          *message = g_strdup (_("the row holds bytes that are not UTF-8 text"));
           if (!take_line_end (reader))
             skip_line (reader);
           return RECORD_BAD;
@@ -430,8 +434,12 @@ parse_row (GPtrArray  *fields,
 
   if (fields->len != expected)
     {
-      add_error (errors, line, "the row has %u %s; the header has %u", fields->len,
-                 fields->len == 1 ? "field" : "fields", expected);
+      /* TRANSLATORS: the fields of the row, which the plural follows, then those of the
+       * header (6 or 7) */
+      add_error (errors, line,
+                 g_dngettext (LIC_I18N_DOMAIN, "the row has %u field; the header has %u",
+                              "the row has %u fields; the header has %u", fields->len),
+                 fields->len, expected);
       return NULL;
     }
   field = (const char * const *) fields->pdata + (has_id ? 1 : 0);
@@ -445,42 +453,44 @@ parse_row (GPtrArray  *fields,
 
   if (row->username[0] == '\0')
     {
-      add_error (errors, line, "the username is missing");
+      add_error (errors, line, "%s", _("the username is missing"));
       return NULL;
     }
   if (strlen (row->username) > MAX_USERNAME || !is_valid_username (row->username))
     {
-      add_error (errors, line, "username “%s” must be at most %d characters of a–z, 0–9, "
-                 "“.”, “_” and “-”", row->username, MAX_USERNAME);
+      add_error (errors, line, _("username “%s” must be at most %d characters of a–z, 0–9, "
+                                 "“.”, “_” and “-”"), row->username, MAX_USERNAME);
       return NULL;
     }
   if (g_hash_table_lookup_extended (usernames, row->username, NULL, &first_line))
     {
-      add_error (errors, line, "username “%s” is on line %u already", row->username,
+      add_error (errors, line, _("username “%s” is on line %u already"), row->username,
                  GPOINTER_TO_UINT (first_line));
       return NULL;
     }
   g_hash_table_insert (usernames, g_strdup (row->username), GUINT_TO_POINTER (line));
   if (row->name[0] == '\0')
     {
-      add_error (errors, line, "the name is missing");
+      add_error (errors, line, "%s", _("the name is missing"));
       return NULL;
     }
   if (row->email[0] == '\0')
     g_clear_pointer (&row->email, g_free);
   else if (!is_valid_email (row->email))
     {
-      add_error (errors, line, "e-mail address “%s” does not look like one", row->email);
+      add_error (errors, line, _("e-mail address “%s” does not look like one"), row->email);
       return NULL;
     }
   if (!lic_enum_from_nick (LIC_TYPE_ROLE, role, &row->role))
     {
-      add_error (errors, line, "role “%s” is not student, teacher or administrator", role);
+      /* TRANSLATORS: student, teacher and administrator are the values of the column role:
+       * keep them in English */
+      add_error (errors, line, _("role “%s” is not student, teacher or administrator"), role);
       return NULL;
     }
   if (!g_ascii_string_to_signed (school, 10, 1, G_MAXINT64, &row->school_id, NULL))
     {
-      add_error (errors, line, "school_id “%s” is not the id of a school", school);
+      add_error (errors, line, _("school_id “%s” is not the id of a school"), school);
       return NULL;
     }
   return g_steal_pointer (&row);
@@ -522,8 +532,11 @@ respond_row_errors (LicRequest *request,
   g_autofree char *message = NULL;
 
   g_ptr_array_sort (errors, compare_errors);
-  message = g_strdup_printf ("%u %s errors; nothing was imported.", errors->len,
-                             errors->len == 1 ? "row has" : "rows have");
+  message = g_strdup_printf (g_dngettext (LIC_I18N_DOMAIN,
+                                          "%u row has errors; nothing was imported.",
+                                          "%u rows have errors; nothing was imported.",
+                                          errors->len),
+                             errors->len);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "error");
@@ -581,8 +594,9 @@ lic_routes_users_import (LicRequest  *request,
   if (result != RECORD_OK || !parse_header (header, &has_id))
     {
       add_error (errors, 1, "%s", message != NULL ? message
-                 : "the first line must be the header “username,name,email,role,school_id,groups”"
-                   " (or, as exported, with “id,” before it)");
+                 : _("the first line must be the header "
+                     "“username,name,email,role,school_id,groups” (or, as exported, with “id,” "
+                     "before it)"));
       g_free (message);
       respond_row_errors (request, errors);
       return TRUE;

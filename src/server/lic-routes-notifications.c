@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "lic-i18n.h"
 #include "lic-routes-private.h"
 
 /* GET /notifications: newest first. */
@@ -63,7 +64,8 @@ lic_routes_events (LicRequest  *request,
       if (!g_ascii_string_to_signed (header, 10, 0, G_MAXINT64, &last_id, NULL))
         {
           g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
-                               "“Last-Event-ID” must be the id of an event this stream sent.");
+                               _("“Last-Event-ID” must be the id of an event this stream "
+                                 "sent."));
           return FALSE;
         }
     }

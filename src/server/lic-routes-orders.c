@@ -4,6 +4,7 @@
  */
 #include "lic-clock.h"
 #include "lic-password.h"
+#include "lic-i18n.h"
 #include "lic-routes-private.h"
 
 #define MIN_KEY_CHARS 8
@@ -19,8 +20,8 @@ check_key (const char  *key,
   if (key_chars >= MIN_KEY_CHARS && key_chars <= MAX_KEY_CHARS)
     return TRUE;
   g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-               "“idempotency_key” must be text of %d to %d characters, made once for each "
-               "checkout attempt.", MIN_KEY_CHARS, MAX_KEY_CHARS);
+               _("“idempotency_key” must be text of %d to %d characters, made once for each "
+                 "checkout attempt."), MIN_KEY_CHARS, MAX_KEY_CHARS);
   return FALSE;
 }
 
@@ -48,7 +49,7 @@ lic_routes_get_payment (LicRequest  *request,
   if (payment->quantity < 1 || payment->quantity > LIC_CART_MAX_QUANTITY)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-                   "“quantity” must be a whole number from 1 to %d.", LIC_CART_MAX_QUANTITY);
+                   _("“quantity” must be a whole number from 1 to %d."), LIC_CART_MAX_QUANTITY);
       return FALSE;
     }
   return TRUE;
@@ -73,7 +74,7 @@ lic_routes_checkout (LicRequest  *request,
       && !g_str_equal (checkout.payment, "purchase_request"))
     {
       g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
-                           "“payment” must be “order” or “purchase_request”.");
+                           _("“payment” must be “order” or “purchase_request”."));
       return FALSE;
     }
   if (!check_key (checkout.idempotency_key, error))

@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "lic-i18n.h"
 #include "lic-routes-private.h"
 
 /* GET /schools: few enough to come in one page. */
@@ -46,7 +47,7 @@ lic_routes_get_user_list (LicRequest  *request,
   else
     {
       g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
-                           "“list” must be one of: payable, no_access.");
+                           _("“list” must be one of: payable, no_access."));
       return FALSE;
     }
   return TRUE;

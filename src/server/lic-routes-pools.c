@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "lic-clock.h"
+#include "lic-i18n.h"
 #include "lic-routes-private.h"
 
 static JsonNode *
@@ -85,8 +86,10 @@ check_id_count (GArray  *user_ids,
   if (n <= LIC_ASSIGNMENT_MAX_IDS)
     return TRUE;
   g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-               "A request names at most %d users and groups; this one names %u. Send them in "
-               "several requests.", LIC_ASSIGNMENT_MAX_IDS, n);
+               /* TRANSLATORS: the most ids a request names (1000), and how many this one
+                * names (always more than the most) */
+               _("A request names at most %d users and groups; this one names %u. Send them in "
+                 "several requests."), LIC_ASSIGNMENT_MAX_IDS, n);
   return FALSE;
 }
 
@@ -105,7 +108,7 @@ get_role (LicRequest  *request,
       && lic_enum_from_nick (LIC_TYPE_ROLE, json_node_get_string (node), out))
     return TRUE;
   g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
-                       "“role” must be one of: student, teacher, administrator.");
+                       _("“role” must be one of: student, teacher, administrator."));
   return FALSE;
 }
 
@@ -151,7 +154,7 @@ lic_routes_pools_assign (LicRequest  *request,
   if (assignment.user_ids == NULL && assignment.group_ids == NULL && assignment.role < 0)
     {
       g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
-                           "Name whom to assign: “user_ids”, “group_ids” or “role”.");
+                           _("Name whom to assign: “user_ids”, “group_ids” or “role”."));
       return FALSE;
     }
 

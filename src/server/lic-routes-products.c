@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "lic-i18n.h"
 #include "lic-routes-private.h"
 
 static const char * const subjects[] = {
@@ -41,7 +42,7 @@ get_sort (LicRequest  *request,
         return TRUE;
       }
   g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
-                       "“sort” must be one of: name, price, -price.");
+                       _("“sort” must be one of: name, price, -price."));
   return FALSE;
 }
 
@@ -61,7 +62,9 @@ get_code (LicRequest          *request,
     return TRUE;
 
   list = g_strjoinv (", ", (char **) codes);
-  g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, "“%s” must be one of: %s.", name, list);
+  /* TRANSLATORS: the name of a parameter, then the values it takes, as the API writes them,
+   * with commas between them */
+  g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, _("“%s” must be one of: %s."), name, list);
   return FALSE;
 }
 

@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "lic-i18n.h"
 #include "lic-password.h"
 #include "lic-routes-private.h"
 
@@ -9,7 +10,6 @@
 
 /* One answer for every failed sign-in, so that it never tells which usernames exist or which
  * accounts may sign in. */
-#define WRONG_LOGIN "The username or password is wrong."
 
 /* Session lifetimes follow the wall clock, not lic_clock_now(): a test that moves the clock
  * 60 days ahead stays signed in. */
@@ -71,7 +71,8 @@ lic_routes_session_create (LicRequest  *request,
   /* Checked even without an account, which then takes as long as a wrong password. */
   if (!lic_password_verify (password_hash, password))
     {
-      g_set_error_literal (error, LIC_ERROR, LIC_ERROR_UNAUTHORIZED, WRONG_LOGIN);
+      g_set_error_literal (error, LIC_ERROR, LIC_ERROR_UNAUTHORIZED,
+                           _("The username or password is wrong."));
       return FALSE;
     }
 

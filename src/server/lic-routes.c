@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lic-clock.h"
+#include "lic-i18n.h"
 #include "lic-routes.h"
 #include "lic-routes-private.h"
 
@@ -49,8 +50,8 @@ set_test_clock (LicRequest  *request,
   if (now == NULL)
     {
       g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
-                           "“now” must be a date and time in ISO 8601, such as "
-                           "2027-01-10T00:00:00Z.");
+                           _("“now” must be a date and time in ISO 8601, such as "
+                             "2027-01-10T00:00:00Z."));
       return FALSE;
     }
   lic_clock_set (now);
@@ -156,7 +157,7 @@ lic_routes_get_search (LicRequest  *request,
   if (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > MAX_SEARCH_CHARS)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-                   "“q” must be text of at most %d characters.", MAX_SEARCH_CHARS);
+                   _("“q” must be text of at most %d characters."), MAX_SEARCH_CHARS);
       return FALSE;
     }
 
@@ -166,7 +167,7 @@ lic_routes_get_search (LicRequest  *request,
   if (n_words > MAX_SEARCH_WORDS)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-                   "“q” may hold at most %d words.", MAX_SEARCH_WORDS);
+                   _("“q” may hold at most %d words."), MAX_SEARCH_WORDS);
       return FALSE;
     }
   *out = n_words > 0 ? value : NULL;
@@ -189,7 +190,8 @@ lic_routes_get_id (LicRequest  *request,
   if (value != NULL && !g_ascii_string_to_unsigned (value, 10, 1, G_MAXINT64, &id, NULL))
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-                   "“%s” must be a positive whole number.", name);
+                   /* TRANSLATORS: %s is the name of a parameter, as the API writes it */
+                   _("“%s” must be a positive whole number."), name);
       return FALSE;
     }
   *out = (gint64) id;
@@ -212,7 +214,7 @@ lic_routes_get_school_id (LicRequest  *request,
   if (*out > 0 && !lic_caller_may_act_on_school (lic_request_get_caller (request), *out))
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_FORBIDDEN,
-                   "School %" G_GINT64_FORMAT " is not one of the schools you manage.", *out);
+                   _("School %" PRId64 " is not one of the schools you manage."), *out);
       return FALSE;
     }
   return TRUE;
@@ -245,7 +247,9 @@ lic_routes_get_enum (LicRequest  *request,
     g_ptr_array_add (nicks, (gpointer) klass->values[i].value_nick);
   g_ptr_array_add (nicks, NULL);
   list = g_strjoinv (", ", (char **) nicks->pdata);
-  g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, "“%s” must be one of: %s.", name, list);
+  /* TRANSLATORS: the name of a parameter, then the values it takes, as the API writes them,
+   * with commas between them */
+  g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, _("“%s” must be one of: %s."), name, list);
   return FALSE;
 }
 
@@ -341,7 +345,7 @@ lic_routes_get_page (LicRequest  *request,
       if (value < 1)
         {
           g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
-                               "“limit” must be a whole number from 1 up.");
+                               _("“limit” must be a whole number from 1 up."));
           return FALSE;
         }
     }
@@ -352,8 +356,8 @@ lic_routes_get_page (LicRequest  *request,
       if (!decode_cursor (cursor, kind, after_name, &page->after_id))
         {
           g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
-                               "“cursor” is not one this list gave out; start again from the "
-                               "first page.");
+                               _("“cursor” is not one this list gave out; start again from "
+                                 "the first page."));
           return FALSE;
         }
       page->after_name = *after_name;
@@ -389,12 +393,32 @@ lic_routes_get_keyed_page (LicRequest  *request,
       || !g_ascii_string_to_signed (key, 10, G_MININT64, G_MAXINT64, &page->after_key, NULL))
     {
       g_set_error_literal (error, LIC_ERROR, LIC_ERROR_INVALID,
-                           "“cursor” is not one this list gave out; start again from the "
-                           "first page.");
+                           _("“cursor” is not one this list gave out; start again from the "
+                             "first page."));
       return FALSE;
     }
   page->after_name = separator + strlen (CURSOR_SEPARATOR);
   return TRUE;
+}
+
+/* A member of the body that is missing or of the wrong type: invalid, not a parse error, as
+ * the body is JSON. lic-json.c, which the app shares, writes its errors in English; the server
+ * writes its own here, from the member, in the reader's language. */
+static void
+refuse_member (JsonObject  *body,
+               const char  *member,
+               GType        type,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (body, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    /* TRANSLATORS: %s is the name of a member of the JSON body, as the API writes it */
+    g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, _("“%s” is missing."), member);
+  else if (type == G_TYPE_INT64)
+    g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, _("“%s” must be an integer."), member);
+  else
+    g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, _("“%s” must be a string."), member);
 }
 
 /**
@@ -411,9 +435,7 @@ lic_routes_get_member (LicRequest  *request,
 
   if (lic_json_get_string (lic_request_get_body (request), member, TRUE, out, &local_error))
     return TRUE;
-  /* The body is JSON; a member missing from it or of the wrong type is invalid, not a parse
-   * error. */
-  g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, "%s.", local_error->message);
+  refuse_member (lic_request_get_body (request), member, G_TYPE_STRING, error);
   return FALSE;
 }
 
@@ -435,7 +457,7 @@ lic_routes_get_int_member (LicRequest  *request,
 
   if (!lic_json_get_int (body, member, required, out, &local_error))
     {
-      g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, "%s.", local_error->message);
+      refuse_member (body, member, G_TYPE_INT64, error);
       return FALSE;
     }
   if (given != NULL)
@@ -466,7 +488,7 @@ lic_routes_get_ids_member (LicRequest  *request,
     {
       if (!required)
         return TRUE;
-      g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, "“%s” is missing.", member);
+      g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID, _("“%s” is missing."), member);
       return FALSE;
     }
   if (!JSON_NODE_HOLDS_ARRAY (node))
@@ -497,7 +519,7 @@ lic_routes_get_ids_member (LicRequest  *request,
 
 malformed:
   g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-               "“%s” must be an array of ids (whole numbers from 1 up).", member);
+               _("“%s” must be an array of ids (whole numbers from 1 up)."), member);
   return FALSE;
 }
 

@@ -19,9 +19,11 @@ lic_rules_check_cart_line (const LicCartLine  *line,
 {
   if (line->quantity > LIC_CART_MAX_QUANTITY)
     {
+      /* TRANSLATORS: the most licenses a cart line holds (100000), a product, a school, and
+       * the licenses the line would hold (more than the most) */
       g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-                   "A cart line holds at most %d licenses, and %s for %s would then hold %"
-                   G_GINT64_FORMAT ". Buy fewer licenses.",
+                   _("A cart line holds at most %d licenses, and %s for %s would then hold %"
+                     PRId64 ". Buy fewer licenses."),
                    LIC_CART_MAX_QUANTITY, line->product_name, line->school_name, line->quantity);
       return FALSE;
     }
@@ -29,15 +31,21 @@ lic_rules_check_cart_line (const LicCartLine  *line,
       && (line->user_ids->len > 0 || line->group_ids->len > 0))
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-                   "Licenses of %s are delivered later by the supplier and cannot be assigned "
-                   "in advance.", line->product_name);
+                   _("Licenses of %s are delivered later by the supplier and cannot be "
+                     "assigned in advance."), line->product_name);
       return FALSE;
     }
   if (line->assigned_count > line->quantity)
     {
+      /* TRANSLATORS: the users picked (always more than one), then the licenses, which the
+       * plural follows */
       g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-                   "You picked %" G_GINT64_FORMAT " users for %" G_GINT64_FORMAT " licenses. "
-                   "Pick fewer users or buy more licenses.",
+                   g_dngettext (LIC_I18N_DOMAIN,
+                                "You picked %" PRId64 " users for %" PRId64 " license. Pick "
+                                "fewer users or buy more licenses.",
+                                "You picked %" PRId64 " users for %" PRId64 " licenses. Pick "
+                                "fewer users or buy more licenses.",
+                                (gulong) line->quantity),
                    line->assigned_count, line->quantity);
       return FALSE;
     }
@@ -50,13 +58,14 @@ lic_rules_refuse_product (gint64   product_id,
                           GError **error)
 {
   g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-               "There is no product %" G_GINT64_FORMAT " in your library. Pick a product the "
-               "library offers.", product_id);
+               _("There is no product %" PRId64 " in your library. Pick a product the "
+                 "library offers."), product_id);
 }
 
 /**
  * lic_rules_refuse_pick:
  * @kind: "user" or "group"
+ * @school_name: (nullable): the line's school; %NULL if it is gone
  *
  * A user or group picked for a line that is not of the line's school.
  */
@@ -66,9 +75,22 @@ lic_rules_refuse_pick (const char  *kind,
                        const char  *school_name,
                        GError     **error)
 {
-  g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-               "There is no %s %" G_GINT64_FORMAT " at %s. Pick %ss of the line's school.",
-               kind, id, school_name, kind);
+  gboolean group = g_strcmp0 (kind, "group") == 0;
+
+  /* A whole sentence for each kind, so that languages can inflect the words. */
+  if (school_name == NULL)
+    g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
+                 group ? _("There is no group %" PRId64 " at the school. Pick groups of the "
+                           "line's school.")
+                       : _("There is no user %" PRId64 " at the school. Pick users of the "
+                           "line's school."), id);
+  else
+    /* TRANSLATORS: an id, and the name of a school */
+    g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
+                 group ? _("There is no group %" PRId64 " at %s. Pick groups of the line's "
+                           "school.")
+                       : _("There is no user %" PRId64 " at %s. Pick users of the line's "
+                           "school."), id, school_name);
 }
 
 /**
@@ -122,11 +144,15 @@ lic_rules_refuse_outsiders (gint64       outsiders,
                             const char  *school_name,
                             GError     **error)
 {
+  /* TRANSLATORS: a number of users, and the name of a school */
   g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-               "%" G_GINT64_FORMAT " of the users named %s not %s of %s. Assign only users of "
-               "the pool's school.",
-               outsiders, outsiders == 1 ? "is" : "are", outsiders == 1 ? "a user" : "users",
-               school_name);
+               g_dngettext (LIC_I18N_DOMAIN,
+                            "%" PRId64 " of the users named is not a user of %s. Assign only "
+                            "users of the pool's school.",
+                            "%" PRId64 " of the users named are not users of %s. Assign only "
+                            "users of the pool's school.",
+                            (gulong) outsiders),
+               outsiders, school_name);
 }
 
 /**
@@ -145,7 +171,7 @@ lic_rules_check_checkout (const LicCart      *cart,
 
   if (cart->lines->len == 0)
     {
-      g_set_error_literal (error, LIC_ERROR, LIC_ERROR_CONFLICT, "Your cart is empty.");
+      g_set_error_literal (error, LIC_ERROR, LIC_ERROR_CONFLICT, _("Your cart is empty."));
       return FALSE;
     }
   for (guint i = 0; i < cart->lines->len; i++)
@@ -155,16 +181,16 @@ lic_rules_check_checkout (const LicCart      *cart,
       if (!line->offered)
         {
           g_set_error (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-                       "%s is no longer offered. Remove it from your cart and check out again.",
-                       line->product_name);
+                       _("%s is no longer offered. Remove it from your cart and check out "
+                         "again."), line->product_name);
           return FALSE;
         }
     }
   if (checkout->has_expected_total && checkout->expected_total != total)
     {
       g_set_error_literal (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-                           "Prices have changed since you opened your cart. Check the new total "
-                           "and check out again.");
+                           _("Prices have changed since you opened your cart. Check the new "
+                             "total and check out again."));
       return FALSE;
     }
   for (guint i = 0; i < cart->lines->len; i++)
@@ -174,17 +200,23 @@ lic_rules_check_checkout (const LicCart      *cart,
       /* Groups may have grown since the line was filled. */
       if (line->delivery == LIC_DELIVERY_DIRECT && line->assigned_count > line->quantity)
         {
+          /* TRANSLATORS: the users picked (always more than one), the licenses, which the
+           * plural follows, and a product */
           g_set_error (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-                       "You picked %" G_GINT64_FORMAT " users for %" G_GINT64_FORMAT " licenses "
-                       "of %s. Pick fewer users or buy more licenses.",
+                       g_dngettext (LIC_I18N_DOMAIN,
+                                    "You picked %" PRId64 " users for %" PRId64 " license of "
+                                    "%s. Pick fewer users or buy more licenses.",
+                                    "You picked %" PRId64 " users for %" PRId64 " licenses of "
+                                    "%s. Pick fewer users or buy more licenses.",
+                                    (gulong) line->quantity),
                        line->assigned_count, line->quantity, line->product_name);
           return FALSE;
         }
       if (line->delivery == LIC_DELIVERY_ACTIVATION_MAIL && buyer_email == NULL)
         {
           g_set_error (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-                       "%s is activated through an e-mail, and your account has no e-mail "
-                       "address. Ask to have one added, or let another admin buy it.",
+                       _("%s is activated through an e-mail, and your account has no e-mail "
+                         "address. Ask to have one added, or let another admin buy it."),
                        line->product_name);
           return FALSE;
         }
@@ -213,8 +245,8 @@ lic_rules_check_total (gint64             total,
   if (!payment->has_expected_total || payment->expected_total == total)
     return TRUE;
   g_set_error_literal (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-                       "The price has changed since you opened this page. Check the new total "
-                       "and try again.");
+                       _("The price has changed since you opened this page. Check the new "
+                         "total and try again."));
   return FALSE;
 }
 

@@ -49,7 +49,7 @@ authenticate (LicServer   *self,
   if (token == NULL)
     {
       g_set_error_literal (error, LIC_ERROR, LIC_ERROR_UNAUTHORIZED,
-                           "Sign in first: the request has no session token.");
+                           _("Sign in first: the request has no session token."));
       return FALSE;
     }
 
@@ -60,7 +60,8 @@ authenticate (LicServer   *self,
     {
       if (g_error_matches (local_error, LIC_ERROR, LIC_ERROR_UNAUTHORIZED))
         g_set_error_literal (error, LIC_ERROR, LIC_ERROR_UNAUTHORIZED,
-                             "The session has ended or the token is not valid; sign in again.");
+                             _("The session has ended or the token is not valid; sign in "
+                               "again."));
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -83,7 +84,7 @@ authenticate_supplier (LicServer   *self,
   if (key == NULL)
     {
       g_set_error_literal (error, LIC_ERROR, LIC_ERROR_UNAUTHORIZED,
-                           "Send your supplier key: the request has none.");
+                           _("Send your supplier key: the request has none."));
       return FALSE;
     }
 
@@ -93,7 +94,7 @@ authenticate_supplier (LicServer   *self,
     {
       if (g_error_matches (local_error, LIC_ERROR, LIC_ERROR_UNAUTHORIZED))
         g_set_error_literal (error, LIC_ERROR, LIC_ERROR_UNAUTHORIZED,
-                             "This is not a supplier key; check the key you were given.");
+                             _("This is not a supplier key; check the key you were given."));
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;

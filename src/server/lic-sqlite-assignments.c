@@ -11,6 +11,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "lic-clock.h"
+#include "lic-i18n.h"
 #include "lic-sqlite-store-private.h"
 
 /* The users a request names, for one transaction; a temporary table is the connection's own. */
@@ -102,8 +103,9 @@ check_groups (LicSqliteConnection  *connection,
       if (rc == SQLITE_DONE && link)
         {
           g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-                       "There is no group %" G_GINT64_FORMAT " at %s. Link groups of the "
-                       "pool's school.", id, lic_pool_get_school_name (pool));
+                       /* TRANSLATORS: an id, and the name of a school */
+                       _("There is no group %" PRId64 " at %s. Link groups of the pool's "
+                         "school."), id, lic_pool_get_school_name (pool));
           return FALSE;
         }
       if (rc == SQLITE_DONE)

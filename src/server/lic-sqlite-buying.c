@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lic-clock.h"
+#include "lic-i18n.h"
 #include "lic-password.h"
 #include "lic-sqlite-store-private.h"
 #include "lic-texts.h"
@@ -182,10 +183,10 @@ set_no_order (const LicSqliteScope  *scope,
 {
   if (scope->supplier_id > 0)
     g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND,
-                 "There is no order %" G_GINT64_FORMAT " with products of yours.", order_id);
+                 _("There is no order %" PRId64 " with products of yours."), order_id);
   else
     g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND,
-                 "There is no order %" G_GINT64_FORMAT ".", order_id);
+                 _("There is no order %" PRId64 "."), order_id);
 }
 
 /* The order with its lines within @scope; one without any such lines is not found. */
@@ -300,8 +301,8 @@ find_or_add_line (LicSqliteConnection  *connection,
   if (!lic_caller_may_act_on_school (caller, change->school_id))
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_FORBIDDEN,
-                   "School %" G_GINT64_FORMAT " is not one of the schools you manage. Pick one "
-                   "of yours.", change->school_id);
+                   _("School %" PRId64 " is not one of the schools you manage. Pick one of "
+                     "yours."), change->school_id);
       return 0;
     }
 
@@ -354,7 +355,7 @@ set_no_line (gint64   line_id,
              GError **error)
 {
   g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND,
-               "There is no line %" G_GINT64_FORMAT " in your cart.", line_id);
+               _("There is no line %" PRId64 " in your cart."), line_id);
 }
 
 /* The school of a line of @caller's cart, or 0 with %LIC_ERROR_NOT_FOUND. */
@@ -424,7 +425,7 @@ check_picks (LicSqliteConnection  *connection,
       sqlite3_bind_int64 (school, 1, school_id);
       if (!find_row (school, &found, error))
         return FALSE;
-      lic_rules_refuse_pick (kind, id, found ? lic_sqlite_column_text (school, 0) : "the school",
+      lic_rules_refuse_pick (kind, id, found ? lic_sqlite_column_text (school, 0) : NULL,
                              error);
       return FALSE;
     }
@@ -1188,8 +1189,11 @@ lic_sqlite_store_deliver_order (LicStore    *store,
   if (awaiting->len == 0)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-                   "Order %" G_GINT64_FORMAT " has no lines awaiting delivery%s; they have been "
-                   "delivered already.", order_id, supplier_id > 0 ? " of your products" : "");
+                   supplier_id > 0
+                   ? _("Order %" PRId64 " has no lines awaiting delivery of your products; they "
+                       "have been delivered already.")
+                   : _("Order %" PRId64 " has no lines awaiting delivery; they have been "
+                       "delivered already."), order_id);
       return NULL;
     }
   for (guint i = 0; i < awaiting->len; i++)
@@ -1243,15 +1247,15 @@ lic_sqlite_store_reissue_code (LicStore    *store,
   if (!found)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND,
-                   "There is no order line %" G_GINT64_FORMAT " of your products that is "
-                   "delivered by activation e-mail.", order_line_id);
+                   _("There is no order line %" PRId64 " of your products that is delivered "
+                     "by activation e-mail."), order_line_id);
       return NULL;
     }
   if (g_strcmp0 (lic_sqlite_column_text (stmt, 0), "delivered") == 0)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-                   "Order line %" G_GINT64_FORMAT " has been delivered already: its activation "
-                   "code was used.", order_line_id);
+                   _("Order line %" PRId64 " has been delivered already: its activation code "
+                     "was used."), order_line_id);
       return NULL;
     }
 
@@ -1317,8 +1321,9 @@ lic_sqlite_store_activate (LicStore         *store,
   if (!lic_caller_may_act_on_school (caller, sqlite3_column_int64 (code, 7)))
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_FORBIDDEN,
-                   "This activation code is for %s, which is not one of the schools you "
-                   "manage. Ask an admin of that school to enter it.",
+                   /* TRANSLATORS: %s is the name of a school */
+                   _("This activation code is for %s, which is not one of the schools you "
+                     "manage. Ask an admin of that school to enter it."),
                    lic_sqlite_column_text (code, 8));
       return NULL;
     }

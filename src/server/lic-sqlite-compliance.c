@@ -13,6 +13,8 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "lic-i18n.h"
+
 #include "lic-clock.h"
 #include "lic-sqlite-store-private.h"
 #include "lic-texts.h"
@@ -1123,8 +1125,7 @@ load_request (LicSqliteConnection  *connection,
   if (!found)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND,
-                   "There is no purchase request %" G_GINT64_FORMAT " in your schools.",
-                   request_id);
+                   _("There is no purchase request %" PRId64 " in your schools."), request_id);
       return NULL;
     }
   return request_from_row (stmt, lic_organization_get_currency (caller->organization), now);
@@ -1242,8 +1243,9 @@ current_price (LicSqliteConnection  *connection,
   if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-                   "%s is no longer offered in %s, so it cannot be ordered here. Ask its "
-                   "supplier.", lic_sqlite_column_text (stmt, 2),
+                   /* TRANSLATORS: a product, and a currency such as EUR */
+                   _("%s is no longer offered in %s, so it cannot be ordered here. Ask its "
+                     "supplier."), lic_sqlite_column_text (stmt, 2),
                    lic_organization_get_currency (caller->organization));
       return FALSE;
     }
@@ -1310,8 +1312,8 @@ check_retry (LicSqliteConnection  *connection,
   if (found && sqlite3_column_int64 (stmt, 0) == expected)
     return TRUE;
   g_set_error_literal (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-                       "This idempotency key was used for another order. Make a new key for "
-                       "each order.");
+                       _("This idempotency key was used for another order. Make a new key for "
+                         "each order."));
   return FALSE;
 }
 
@@ -1362,8 +1364,8 @@ lic_sqlite_store_pay_purchase_request (LicStore            *store,
   if (lic_purchase_request_get_paid_order_id (paid) > 0)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-                   "Purchase request %" G_GINT64_FORMAT " has been paid already, by order %"
-                   G_GINT64_FORMAT ".", request_id, lic_purchase_request_get_paid_order_id (paid));
+                   _("Purchase request %" PRId64 " has been paid already, by order %" PRId64
+                     "."), request_id, lic_purchase_request_get_paid_order_id (paid));
       return NULL;
     }
   pool_id = lic_purchase_request_get_pool_id (paid);
@@ -1487,8 +1489,9 @@ lic_sqlite_store_keep (LicStore         *store,
   if (!payable)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-                   "User %" G_GINT64_FORMAT " is not on the Payable list of %s at %s: only "
-                   "users on it can be kept in place of another.", user_id,
+                   /* TRANSLATORS: a user id, a product and a school */
+                   _("User %" PRId64 " is not on the Payable list of %s at %s: only users on it "
+                     "can be kept in place of another."), user_id,
                    lic_pool_get_product_name (before), lic_pool_get_school_name (before));
       return NULL;
     }
@@ -1497,10 +1500,11 @@ lic_sqlite_store_keep (LicStore         *store,
   if (!active || payable)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-                   !active ? "User %" G_GINT64_FORMAT " has no license of %s at %s to give up. "
-                             "Pick a user who has one and is not on the Payable list."
-                           : "User %" G_GINT64_FORMAT " is on the Payable list of %s at %s too. "
-                             "Pick a user who is not on it to give up their license.",
+                   /* TRANSLATORS: a user id, a product and a school */
+                   !active ? _("User %" PRId64 " has no license of %s at %s to give up. Pick a "
+                               "user who has one and is not on the Payable list.")
+                           : _("User %" PRId64 " is on the Payable list of %s at %s too. Pick a "
+                               "user who is not on it to give up their license."),
                    instead_of, lic_pool_get_product_name (before),
                    lic_pool_get_school_name (before));
       return NULL;
@@ -1579,7 +1583,8 @@ lic_sqlite_store_renew (LicStore          *store,
   if (term_end == NULL)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-                   "%s at %s has no term to renew yet: its licenses have not arrived.",
+                   /* TRANSLATORS: a product and a school */
+                   _("%s at %s has no term to renew yet: its licenses have not arrived."),
                    lic_pool_get_product_name (before), lic_pool_get_school_name (before));
       return NULL;
     }
@@ -1592,8 +1597,9 @@ lic_sqlite_store_renew (LicStore          *store,
       g_autofree char *ends_text = lic_text_date (ends);
 
       g_set_error (error, LIC_ERROR, LIC_ERROR_CONFLICT,
-                   "%s at %s can be renewed only in the 30 days before its term ends: from %s "
-                   "until %s.", lic_pool_get_product_name (before),
+                   /* TRANSLATORS: a product, a school, and two dates such as "1 July 2027" */
+                   _("%s at %s can be renewed only in the 30 days before its term ends: from %s "
+                     "until %s."), lic_pool_get_product_name (before),
                    lic_pool_get_school_name (before), starts_text, ends_text);
       return NULL;
     }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lic-clock.h"
+#include "lic-i18n.h"
 #include "lic-sqlite-store-private.h"
 
 #define GROUP_SEPARATOR "\x1f"
@@ -60,7 +61,9 @@ check_row (LicSqliteStatement  *find,
   existing->changed = TRUE;
   if (!lic_caller_may_act_on_school (caller, row->school_id))
     {
-      add_error (errors, row->line, "school_id %" G_GINT64_FORMAT " is not one of your schools",
+      /* TRANSLATORS: the error of one row of a CSV import; a school id, as the column
+       * school_id has it */
+      add_error (errors, row->line, _("school_id %" PRId64 " is not one of your schools"),
                  row->school_id);
       return TRUE;
     }
@@ -79,13 +82,14 @@ check_row (LicSqliteStatement  *find,
       existing->id = sqlite3_column_int64 (find, 0);
       if (organization_id != lic_sqlite_organization_id (caller))
         add_error (errors, row->line,
-                   "username “%s” is taken by a user of another organization", row->username);
+                   _("username “%s” is taken by a user of another organization"),
+                   row->username);
       else if (!lic_caller_may_act_on_school (caller, school_id))
         add_error (errors, row->line,
-                   "username “%s” is a user of a school you do not manage", row->username);
+                   _("username “%s” is a user of a school you do not manage"), row->username);
       else if (admin && row->role != LIC_ROLE_ADMINISTRATOR)
         add_error (errors, row->line,
-                   "“%s” is an admin account; an import cannot change its role",
+                   _("“%s” is an admin account; an import cannot change its role"),
                    row->username);
       else
         existing->changed = g_strcmp0 (lic_sqlite_column_text (find, 3), row->name) != 0
@@ -279,8 +283,9 @@ lic_sqlite_store_import_users (LicStore         *store,
     {
       g_ptr_array_sort (errors, compare_errors);
       g_set_error (error, LIC_ERROR, LIC_ERROR_INVALID,
-                   "%u %s errors; nothing was imported.", errors->len,
-                   errors->len == 1 ? "row has" : "rows have");
+                   g_dngettext (LIC_I18N_DOMAIN, "%u row has errors; nothing was imported.",
+                                "%u rows have errors; nothing was imported.", errors->len),
+                   errors->len);
       return FALSE;
     }
 

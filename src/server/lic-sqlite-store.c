@@ -15,6 +15,7 @@
 
 #include "lic-clock.h"
 #include "lic-compliance.h"
+#include "lic-i18n.h"
 #include "lic-password.h"
 #include "lic-sqlite-migrations.h"
 #include "lic-sqlite-store-private.h"
@@ -832,7 +833,7 @@ lic_sqlite_store_get_product (LicStore         *store,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND,
-                   "There is no product %" G_GINT64_FORMAT " in your library.", product_id);
+                   _("There is no product %" PRId64 " in your library."), product_id);
       return NULL;
     }
   product = product_from_row (stmt);
@@ -1036,7 +1037,7 @@ lic_sqlite_store_get_user (LicStore         *store,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND,
-                   "There is no user %" G_GINT64_FORMAT " in your schools.", user_id);
+                   _("There is no user %" PRId64 " in your schools."), user_id);
       return NULL;
     }
   user = user_from_row (stmt, 0);
@@ -1196,7 +1197,7 @@ lic_sqlite_load_pool (LicSqliteConnection  *connection,
   if (pools->len == 0)
     {
       g_set_error (error, LIC_ERROR, LIC_ERROR_NOT_FOUND,
-                   "There is no license pool %" G_GINT64_FORMAT " in your schools.", pool_id);
+                   _("There is no license pool %" PRId64 " in your schools."), pool_id);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (pools, 0));

@@ -14,6 +14,29 @@
 #include "lic-test-mail.h"
 
 static LicReply *
+send_typed_in (LicTestServer *server,
+               const char    *language,
+               const char    *method,
+               const char    *path,
+               const char    *token,
+               const char    *content_type,
+               const char    *text)
+{
+  SoupMessage *message = lic_message_new (server, method, path, token);
+
+  if (language != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (message), "Accept-Language",
+                                  language);
+  if (text != NULL)
+    {
+      g_autoptr(GBytes) body = g_bytes_new (text, strlen (text));
+
+      soup_message_set_request_body_from_bytes (message, content_type, body);
+    }
+  return lic_send (message);
+}
+
+static LicReply *
 send_in (LicTestServer *server,
          const char    *language,
          const char    *method,
@@ -21,18 +44,7 @@ send_in (LicTestServer *server,
          const char    *token,
          const char    *json)
 {
-  SoupMessage *message = lic_message_new (server, method, path, token);
-
-  if (language != NULL)
-    soup_message_headers_replace (soup_message_get_request_headers (message), "Accept-Language",
-                                  language);
-  if (json != NULL)
-    {
-      g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
-
-      soup_message_set_request_body_from_bytes (message, "application/json", body);
-    }
-  return lic_send (message);
+  return send_typed_in (server, language, method, path, token, "application/json", json);
 }
 
 static void
@@ -134,6 +146,121 @@ test_plural (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_free (expected[i]);
+}
+
+/* The same request in English (no Accept-Language), Swedish and Finnish: each answer's message
+ * is the one expected, and a list of CSV row errors, when @row_errors has any, too. */
+static void
+assert_messages (LicTestServer      *server,
+                 const char         *method,
+                 const char         *path,
+                 const char         *token,
+                 const char         *content_type,
+                 const char         *body,
+                 guint               status,
+                 const char         *code,
+                 const char * const  expected[3],
+                 const char * const  row_errors[3])
+{
+  const char *languages[] = { NULL, "sv", "fi-FI" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autoptr(LicReply) reply = send_typed_in (server, languages[i], method, path, token,
+                                                 content_type, body);
+
+      lic_assert_reply (reply, status, code);
+      g_assert_cmpstr (lic_reply_error_message (reply), ==, expected[i]);
+      if (row_errors != NULL)
+        {
+          JsonObject *error = json_object_get_object_member (lic_reply_object (reply), "error");
+          JsonArray *rows = json_object_get_array_member (error, "rows");
+
+          g_assert_cmpuint (json_array_get_length (rows), ==, 1);
+          g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows,
+                                                                                         0),
+                                                          "message"), ==, row_errors[i]);
+        }
+    }
+}
+
+/* Refusals of other routes and layers: the cart, the checkout (with numbers), a CSV import's
+ * rows, a purchase request, the session and a member of the body, in the reader's language. */
+static void
+test_refusals (void)
+{
+  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  g_autofree char *token = lic_sign_in (server, "demo-admin", "demo-admin");
+  gint64 kemilabbet = lic_find_id (server, token, "/api/v1/products", "Kemilabbet 3D");
+  gint64 school_id = lic_find_id (server, token, "/api/v1/schools", "Ekbackeskolan");
+  g_autofree char *students_path = g_strdup_printf ("/api/v1/users?school_id=%" G_GINT64_FORMAT
+                                                    "&role=student", school_id);
+  g_autoptr(GPtrArray) students = lic_list_all (server, token, students_path, 200, NULL);
+  g_autofree char *delayed_picks = NULL;
+  g_autofree char *csv = NULL;
+  const char *delayed[] = {
+    "Licenses of Kemilabbet 3D are delivered later by the supplier and cannot be assigned in "
+    "advance.",
+    "Licenser av Kemilabbet 3D levereras senare av leverantören och kan inte tilldelas i "
+    "förväg.",
+    "Toimittaja toimittaa tuotteen Kemilabbet 3D käyttöoikeudet myöhemmin, joten niitä ei voi "
+    "määrittää etukäteen.",
+  };
+  const char *short_key[] = {
+    "“idempotency_key” must be text of 8 to 200 characters, made once for each checkout "
+    "attempt.",
+    "”idempotency_key” ska vara en text på 8 till 200 tecken, skapad en gång för varje försök "
+    "att checka ut.",
+    "Kentän ”idempotency_key” on oltava 8–200 merkin pituinen teksti, joka luodaan kerran "
+    "jokaista tilausyritystä varten.",
+  };
+  const char *import[] = {
+    "1 row has errors; nothing was imported.",
+    "1 rad har fel; inget importerades.",
+    "1 rivillä on virheitä; mitään ei tuotu.",
+  };
+  const char *role[] = {
+    "role “janitor” is not student, teacher or administrator",
+    "rollen ”janitor” är inte student, teacher eller administrator",
+    "rooli ”janitor” ei ole student, teacher tai administrator",
+  };
+  const char *no_request[] = {
+    "There is no purchase request 999999 in your schools.",
+    "Det finns ingen inköpsbegäran 999999 på dina skolor.",
+    "Kouluissasi ei ole ostopyyntöä 999999.",
+  };
+  const char *missing[] = {
+    "“idempotency_key” is missing.",
+    "”idempotency_key” saknas.",
+    "Kenttä ”idempotency_key” puuttuu.",
+  };
+  const char *no_token[] = {
+    "Sign in first: the request has no session token.",
+    "Logga in först: begäran har ingen sessionstoken.",
+    "Kirjaudu sisään ensin: pyynnössä ei ole istuntotunnusta.",
+  };
+
+  g_assert_cmpuint (students->len, >, 0);
+  delayed_picks = g_strdup_printf ("{\"product_id\": %" G_GINT64_FORMAT ", \"school_id\": %"
+                                   G_GINT64_FORMAT ", \"quantity\": 5, \"user_ids\": [%"
+                                   G_GINT64_FORMAT "]}", kemilabbet, school_id,
+                                   json_object_get_int_member (g_ptr_array_index (students, 0),
+                                                               "id"));
+  assert_messages (server, "POST", "/api/v1/cart/lines", token, "application/json",
+                   delayed_picks, 400, "invalid", delayed, NULL);
+  assert_messages (server, "POST", "/api/v1/checkout", token, "application/json",
+                   "{\"payment\": \"order\", \"idempotency_key\": \"short\"}", 400, "invalid",
+                   short_key, NULL);
+  csv = g_strdup_printf ("username,name,email,role,school_id,groups\r\n"
+                         "i18n.janitor,Janitor,,janitor,%" G_GINT64_FORMAT ",\r\n", school_id);
+  assert_messages (server, "POST", "/api/v1/users/import", token, "text/csv; charset=utf-8", csv,
+                   400, "invalid", import, role);
+  assert_messages (server, "GET", "/api/v1/purchase-requests/999999", token, NULL, NULL, 404,
+                   "not_found", no_request, NULL);
+  assert_messages (server, "POST", "/api/v1/purchase-requests/999999/order", token,
+                   "application/json", "{}", 400, "invalid", missing, NULL);
+  assert_messages (server, "GET", "/api/v1/cart", NULL, NULL, NULL, 401, "unauthorized",
+                   no_token, NULL);
 }
 
 typedef struct
@@ -294,6 +421,7 @@ main (int   argc,
 
   g_test_add_func ("/server/i18n/errors", test_errors);
   g_test_add_func ("/server/i18n/plural", test_plural);
+  g_test_add_func ("/server/i18n/refusals", test_refusals);
   g_test_add_func ("/server/i18n/mail-swedish", test_mail_swedish);
   g_test_add_func ("/server/i18n/mail-finnish", test_mail_finnish);
   g_test_add_func ("/server/i18n/missing-locale", test_missing_locale);
