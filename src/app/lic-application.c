@@ -30,6 +30,7 @@ struct _LicApplication
   /* The view and product to open once signed in, from --view and --product. */
   char *view;
   gint64 product_id;
+  gint64 pool_id;
   /* The code of an activation link that came before sign-in. */
   char *activation_code;
 };
@@ -50,6 +51,8 @@ static const GOptionEntry option_entries[] = {
     N_("The view to open: library, cart, licenses or users"), N_("VIEW") },
   { "product", 0, 0, G_OPTION_ARG_INT64, NULL,
     N_("Open the library on the page of the product with this id"), N_("ID") },
+  { "pool", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("Open Licenses on the page of the licenses with this id"), N_("ID") },
   { NULL }
 };
 
@@ -92,6 +95,9 @@ show_main_window (LicApplication *self,
   if (self->product_id > 0)
     lic_window_show_product (window, self->product_id);
   self->product_id = 0;
+  if (self->pool_id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pool", "x", self->pool_id);
+  self->pool_id = 0;
   g_signal_connect_object (client, "notify::signed-in", G_CALLBACK (session_changed_cb), window,
                            0);
   gtk_window_present (GTK_WINDOW (window));
@@ -422,11 +428,13 @@ lic_application_command_line (GApplication            *application,
   const char *username = NULL;
   const char *view = NULL;
   gint64 product_id = 0;
+  gint64 pool_id = 0;
 
   g_variant_dict_lookup (options, "server", "&s", &server_address);
   g_variant_dict_lookup (options, "username", "&s", &username);
   g_variant_dict_lookup (options, "view", "&s", &view);
   g_variant_dict_lookup (options, "product", "x", &product_id);
+  g_variant_dict_lookup (options, "pool", "x", &pool_id);
 
   if (view != NULL && !g_strv_contains (view_names, view))
     {
@@ -444,6 +452,8 @@ lic_application_command_line (GApplication            *application,
         lic_window_set_visible_view (LIC_WINDOW (window), view);
       if (product_id > 0)
         lic_window_show_product (LIC_WINDOW (window), product_id);
+      if (pool_id > 0)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pool", "x", pool_id);
       gtk_window_present (window);
       open_arguments (self, command_line, arguments);
       return EXIT_SUCCESS;
@@ -452,6 +462,7 @@ lic_application_command_line (GApplication            *application,
   g_free (self->view);
   self->view = g_strdup (view);
   self->product_id = product_id;
+  self->pool_id = pool_id;
   /* A link's code waits for the sign-in that follows. */
   open_arguments (self, command_line, arguments);
   if (server_address != NULL && username != NULL && password != NULL && *password != '\0')
