@@ -3421,6 +3421,9 @@ test_compliance (void)
   g_assert_false (gtk_widget_get_visible (banner));
   lic_licenses_view_show_pools (LIC_LICENSES_VIEW (licenses));
   g_assert_true (gtk_widget_get_visible (banner));
+  /* The table says per pool what waits: the unpaid licenses, whoever holds them. */
+  WAIT_UNTIL (find_widget (licenses, is_inscription_saying, "Payable: 5") != NULL,
+              "the Licenses table's status of the pool");
   WAIT_UNTIL (banner_shows (banner, late_text_4), "the window's notice to name 4 users");
   g_signal_emit_by_name (find_button (banner, "Show _Payable List"), "clicked");
   WAIT_UNTIL (status_of (users) == LIC_STATUS_CONTENT && n_rows (people) == 4,
