@@ -270,13 +270,20 @@ only_school_id (LicClient *client)
   return n_school_ids == 1 ? school_ids[0] : 0;
 }
 
-/* Its flow box cell too, so that no empty cell is left. */
+/* A filter and its flow box cell, so that no empty cell takes a place in the row. */
+static void
+show_filter (GtkWidget *filter,
+             gboolean   shown)
+{
+  gtk_widget_set_visible (filter, shown);
+  gtk_widget_set_visible (gtk_widget_get_parent (filter), shown);
+}
+
 static void
 show_school_filter (LicUsersView *self,
                     gboolean      shown)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->school_dropdown), shown);
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->school_dropdown)), shown);
+  show_filter (GTK_WIDGET (self->school_dropdown), shown);
 }
 
 /* The schools of the signed-in admin, once per client. */
@@ -371,8 +378,8 @@ lic_users_view_reload (LicPage *page)
                                       query->list == LIC_USER_LIST_PAYABLE);
   gtk_column_view_column_set_visible (self->no_access_since_column,
                                       query->list == LIC_USER_LIST_NO_ACCESS);
-  gtk_widget_set_visible (GTK_WIDGET (self->pool_filter_button),
-                          query->list != LIC_USER_LIST_ALL && self->pool_id > 0);
+  show_filter (GTK_WIDGET (self->pool_filter_button),
+               query->list != LIC_USER_LIST_ALL && self->pool_id > 0);
   update_selection (self);
   g_free (self->searched);
   self->searched = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
