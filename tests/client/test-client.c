@@ -11,7 +11,6 @@
 
 #include <gio/gio.h>
 #include <libsoup/soup.h>
-#include <sqlite3.h>
 
 #include "lic-client.h"
 #include "lic-test-mail.h"
@@ -1254,6 +1253,19 @@ checkout (LicClient   *client,
 
   lic_client_checkout_async (client, key, expected_total, NULL, store_result, &result);
   return lic_client_checkout_finish (client, await_result (&result), error);
+}
+
+/* POST /checkout with payment "purchase_request". */
+static LicOrder *
+request_purchase (LicClient   *client,
+                  const char  *key,
+                  gint64       expected_total,
+                  GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lic_client_request_purchase_async (client, key, expected_total, NULL, store_result, &result);
+  return lic_client_request_purchase_finish (client, await_result (&result), error);
 }
 
 static LicOrder *
@@ -2636,22 +2648,6 @@ test_csv (void)
 
 /* The Payable and No access lists, and a user's licenses */
 
-/* Runs @sql on @server's database behind its back: the compliance rules that make users
- * payable or take their access are not there yet, so the tests make those states themselves. */
-static void
-db_exec (LicTestServer *server,
-         const char    *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (lic_test_server_get_database (server), &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
 static GListModel *
 all_pools (LicClient  *client,
            gint64      school_id,
@@ -2718,6 +2714,150 @@ pool_with_users (LicClient   *client,
   g_assert_not_reached ();
 }
 
+/* POST /test/clock on a server started with --test-clock: the server's rules read @days days
+ * after day 0 from then on, and its compliance sweep has run up to then. Day 0 is 70 days before
+ * now, 09:00 UTC: the demo, loaded now, has every term end at least 59 days from now, so from day
+ * 0 to day 61 no term ends or is in its renewal period, while day 0 still comes after the demo's
+ * own assignments, which rank before the users a test assigns. */
+static void
+set_clock (LicTestServer *server,
+           int            days)
+{
+  /* Taken once, so that a test running over midnight keeps its days. */
+  static GDateTime *day_0;
+  g_autoptr(GDateTime) then = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *uri = g_strconcat (lic_test_server_get_url (server), "/api/v1/test/clock",
+                                      NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) message = soup_message_new ("POST", uri);
+  g_autoptr(GBytes) request = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (day_0 == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) today = g_date_time_new_utc (g_date_time_get_year (now),
+                                                        g_date_time_get_month (now),
+                                                        g_date_time_get_day_of_month (now),
+                                                        9, 0, 0);
+
+      day_0 = g_date_time_add_days (today, -70);
+    }
+  then = g_date_time_add_days (day_0, days);
+  iso = g_date_time_format (then, "%Y-%m-%dT%H:%M:%SZ");
+  json = g_strdup_printf ("{\"now\": \"%s\"}", iso);
+  request = g_bytes_new (json, strlen (json));
+
+  soup_message_set_request_body_from_bytes (message, "application/json", request);
+  body = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_OK);
+}
+
+/* Buys @quantity licenses of @pool's product for its school with a purchase request, picking
+ * @user_ids. */
+static void
+request_licenses (LicClient *client,
+                  LicPool   *pool,
+                  gint64     quantity,
+                  GArray    *user_ids)
+{
+  g_autoptr(LicCartLine) line = NULL;
+  g_autoptr(LicCart) cart = NULL;
+  g_autoptr(LicOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+
+  line = add_line (client, lic_pool_get_product_id (pool), lic_pool_get_school_id (pool),
+                   quantity, user_ids, NULL, &error);
+  g_assert_no_error (error);
+  cart = get_cart (client, &error);
+  g_assert_no_error (error);
+  g_assert_true (lic_cart_get_purchase_request_allowed (cart));
+  order = request_purchase (client, key, lic_cart_get_total (cart), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (order);
+}
+
+/* Through the compliance rules, on a server started with --demo --test-clock: @pool, all of whose
+ * licenses are paid, gets one user payable and one without access. On day 0 a purchase request
+ * for its free licenses and one more assigns that many students of its school (@requested); on
+ * day 10 another, of one license, assigns one more (@suspended). On day 61 the sweep suspends
+ * the first request: the user assigned last, @suspended, loses access, and one of @requested
+ * stays assigned beyond what is paid. */
+static void
+make_payable_and_no_access (LicTestServer *server,
+                            LicClient     *client,
+                            LicPool       *pool,
+                            GArray       **requested,
+                            gint64        *suspended)
+{
+  g_autoptr(LicUserQuery) query = lic_user_query_new (NULL);
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GListModel) students = NULL;
+  g_autoptr(GListModel) payable = NULL;
+  g_autoptr(GArray) last = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GListModel) pools = NULL;
+  g_autoptr(LicPool) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n_free = lic_pool_get_available (pool) - lic_pool_get_assigned (pool);
+
+  g_assert_cmpint (lic_pool_get_payable (pool), ==, 0);
+  g_assert_cmpint (n_free, >=, 0);
+  *requested = g_array_new (FALSE, FALSE, sizeof (gint64));
+  query->pool_id = lic_pool_get_id (pool);
+  members = all_users (client, query);
+  query->pool_id = 0;
+  query->school_id = lic_pool_get_school_id (pool);
+  query->role = LIC_ROLE_STUDENT;
+  students = all_users (client, query);
+  for (guint i = 0; i < g_list_model_get_n_items (students) && last->len == 0; i++)
+    {
+      g_autoptr(LicUser) student = g_list_model_get_item (students, i);
+      gint64 id = lic_user_get_id (student);
+
+      if (model_has_id (members, id))
+        continue;
+      if ((*requested)->len < (guint) n_free + 1)
+        g_array_append_val (*requested, id);
+      else
+        g_array_append_val (last, id);
+    }
+  g_assert_cmpuint (last->len, ==, 1);
+  *suspended = g_array_index (last, gint64, 0);
+
+  set_clock (server, 0);
+  request_licenses (client, pool, n_free + 1, *requested);
+  set_clock (server, 10);
+  request_licenses (client, pool, 1, last);
+
+  /* Day 10: both requests due; the two assigned last are beyond what is paid. */
+  query->school_id = 0;
+  query->role = -1;
+  query->pool_id = lic_pool_get_id (pool);
+  query->list = LIC_USER_LIST_PAYABLE;
+  payable = all_users (client, query);
+  g_assert_cmpuint (g_list_model_get_n_items (payable), ==, 2);
+  g_assert_true (model_has_id (payable, *suspended));
+
+  set_clock (server, 61);
+  pools = all_pools (client, lic_pool_get_school_id (pool), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (pools) && after == NULL; i++)
+    {
+      g_autoptr(LicPool) candidate = g_list_model_get_item (pools, i);
+
+      if (lic_pool_get_id (candidate) == lic_pool_get_id (pool))
+        after = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (after);
+  g_assert_cmpint (lic_pool_get_no_access (after), ==, 1);
+  g_assert_cmpint (lic_pool_get_assigned (after), ==, lic_pool_get_available (pool) + 1);
+}
+
 static void
 test_list_all_pools (void)
 {
@@ -2761,8 +2901,9 @@ test_list_all_pools (void)
 static void
 test_user_lists (void)
 {
-  /* A server of its own: the test makes users payable in its database. */
-  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  /* A server of its own, with a test clock: the test makes users payable and takes access. */
+  const char *args[] = { "--demo", "--test-clock", NULL };
+  g_autoptr(LicTestServer) server = lic_test_server_start (args);
   g_autoptr(LicClient) client = client_of (server, "demo-admin");
   g_autoptr(LicUserQuery) query = lic_user_query_new (NULL);
   g_autoptr(GListModel) everyone = NULL;
@@ -2771,18 +2912,17 @@ test_user_lists (void)
   g_autoptr(GListModel) assigned = NULL;
   g_autoptr(GListModel) narrowed = NULL;
   g_autoptr(LicPool) pool = NULL;
-  g_autoptr(LicUser) first = NULL;
-  g_autoptr(LicUser) second = NULL;
-  g_autoptr(LicUser) third = NULL;
+  g_autoptr(LicUser) suspended_user = NULL;
   g_autoptr(GBytes) csv = NULL;
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) requested = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
+  gint64 suspended = 0;
 
   everyone = all_users (client, query);
   g_assert_cmpuint (g_list_model_get_n_items (everyone), >, 0);
 
-  /* Until the compliance rules, every pool holds what it assigned: both lists are empty,
+  /* The demo's pools hold what they assigned and no request is open: both lists are empty,
    * in the list and in its CSV, while the whole list is not. */
   query->list = LIC_USER_LIST_PAYABLE;
   payable = all_users (client, query);
@@ -2799,30 +2939,22 @@ test_user_lists (void)
   g_clear_object (&payable);
   g_clear_object (&no_access);
 
-  /* Two licenses too few and one suspended: the two assigned last are beyond what is paid,
-   * and the one suspended no longer counts as assigned, so one of them is payable. */
+  /* Two purchase requests, the first suspended: one user is beyond what is paid, and the one
+   * assigned last has no access. */
   pool = pool_with_users (client, &assigned);
-  first = g_list_model_get_item (assigned, 0);
-  second = g_list_model_get_item (assigned, 1);
-  third = g_list_model_get_item (assigned, 2);
-  sql = g_strdup_printf ("UPDATE assignments SET assigned_at = '2999-01-01T00:00:00Z'"
-                         " WHERE pool_id = %1$" G_GINT64_FORMAT " AND user_id IN (%2$"
-                         G_GINT64_FORMAT ", %3$" G_GINT64_FORMAT ");"
-                         "UPDATE pools SET quantity_paid = %4$u - 2 WHERE id = %1$"
-                         G_GINT64_FORMAT ";"
-                         "UPDATE assignments SET state = 'no_access'"
-                         " WHERE pool_id = %1$" G_GINT64_FORMAT " AND user_id = %5$"
-                         G_GINT64_FORMAT,
-                         lic_pool_get_id (pool), lic_user_get_id (first),
-                         lic_user_get_id (second), g_list_model_get_n_items (assigned),
-                         lic_user_get_id (third));
-  db_exec (server, sql);
+  make_payable_and_no_access (server, client, pool, &requested, &suspended);
 
   query->list = LIC_USER_LIST_PAYABLE;
   payable = all_users (client, query);
   g_assert_cmpuint (g_list_model_get_n_items (payable), ==, 1);
-  g_assert_true (model_has_id (payable, lic_user_get_id (first))
-                 || model_has_id (payable, lic_user_get_id (second)));
+  {
+    g_autoptr(LicUser) user = g_list_model_get_item (payable, 0);
+    gboolean was_requested = FALSE;
+
+    for (guint i = 0; i < requested->len; i++)
+      was_requested |= g_array_index (requested, gint64, i) == lic_user_get_id (user);
+    g_assert_true (was_requested);
+  }
   csv = export_users (client, query, &error);
   g_assert_no_error (error);
   ids = csv_ids (csv);
@@ -2834,20 +2966,21 @@ test_user_lists (void)
   query->list = LIC_USER_LIST_NO_ACCESS;
   no_access = all_users (client, query);
   g_assert_cmpuint (g_list_model_get_n_items (no_access), ==, 1);
-  g_assert_true (model_has_id (no_access, lic_user_get_id (third)));
+  g_assert_true (model_has_id (no_access, suspended));
   csv = export_users (client, query, &error);
   g_assert_no_error (error);
   ids = csv_ids (csv);
   g_assert_cmpuint (ids->len, ==, 1);
-  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, lic_user_get_id (third));
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, suspended);
 
   /* The other filters still apply: the user's own role finds them, another role not. */
-  query->role = lic_user_get_role (third) == LIC_ROLE_ADMINISTRATOR ? LIC_ROLE_STUDENT
-                                                                    : LIC_ROLE_ADMINISTRATOR;
+  suspended_user = g_list_model_get_item (no_access, 0);
+  query->role = lic_user_get_role (suspended_user) == LIC_ROLE_ADMINISTRATOR
+                ? LIC_ROLE_STUDENT : LIC_ROLE_ADMINISTRATOR;
   narrowed = all_users (client, query);
   g_assert_cmpuint (g_list_model_get_n_items (narrowed), ==, 0);
   g_clear_object (&narrowed);
-  query->role = lic_user_get_role (third);
+  query->role = lic_user_get_role (suspended_user);
   query->school_id = lic_pool_get_school_id (pool);
   narrowed = all_users (client, query);
   g_assert_cmpuint (g_list_model_get_n_items (narrowed), ==, 1);
@@ -2858,7 +2991,9 @@ test_user_lists (void)
 static void
 test_get_user (void)
 {
-  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
+  /* A server of its own, with a test clock: the test takes a user's access. */
+  const char *args[] = { "--demo", "--test-clock", NULL };
+  g_autoptr(LicTestServer) server = lic_test_server_start (args);
   g_autoptr(LicClient) client = client_of (server, "demo-admin");
   g_autoptr(LicClient) school_admin = client_of (server, "demo-school");
   g_autoptr(LicPool) pool = NULL;
@@ -2867,8 +3002,9 @@ test_get_user (void)
   g_autoptr(LicUser) someone = NULL;
   g_autoptr(LicUser) user = NULL;
   g_autoptr(GListModel) licenses = NULL;
+  g_autoptr(GArray) requested = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
+  gint64 suspended = 0;
   gsize n_school_ids = 0;
   guint n_expected = 0;
   gboolean found = FALSE;
@@ -2932,28 +3068,31 @@ test_get_user (void)
   g_clear_object (&user);
   g_clear_object (&licenses);
 
-  /* A suspended license says so. */
-  sql = g_strdup_printf ("UPDATE assignments SET state = 'no_access' WHERE pool_id = %"
-                         G_GINT64_FORMAT " AND user_id = %" G_GINT64_FORMAT,
-                         lic_pool_get_id (pool), lic_user_get_id (someone));
-  db_exec (server, sql);
-  user = get_user (client, lic_user_get_id (someone), &licenses, &error);
-  g_assert_no_error (error);
-  found = FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (licenses); i++)
+  /* A license suspended for late payment says so; the requested one kept stays active. */
+  make_payable_and_no_access (server, client, pool, &requested, &suspended);
+  for (guint u = 0; u < 2; u++)
     {
-      g_autoptr(LicUserLicense) license = g_list_model_get_item (licenses, i);
+      gint64 user_id = u == 0 ? suspended : g_array_index (requested, gint64, 0);
+      LicLicenseState expected = u == 0 ? LIC_LICENSE_STATE_NO_ACCESS : LIC_LICENSE_STATE_ACTIVE;
 
-      if (lic_user_license_get_pool_id (license) == lic_pool_get_id (pool))
+      user = get_user (client, user_id, &licenses, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (lic_user_get_id (user), ==, user_id);
+      found = FALSE;
+      for (guint i = 0; i < g_list_model_get_n_items (licenses); i++)
         {
-          g_assert_cmpint (lic_user_license_get_state (license), ==,
-                           LIC_LICENSE_STATE_NO_ACCESS);
-          found = TRUE;
+          g_autoptr(LicUserLicense) license = g_list_model_get_item (licenses, i);
+
+          if (lic_user_license_get_pool_id (license) == lic_pool_get_id (pool))
+            {
+              g_assert_cmpint (lic_user_license_get_state (license), ==, expected);
+              found = TRUE;
+            }
         }
+      g_assert_true (found);
+      g_clear_object (&user);
+      g_clear_object (&licenses);
     }
-  g_assert_true (found);
-  g_clear_object (&user);
-  g_clear_object (&licenses);
 
   /* An id of no user, and a user of a school the school admin does not manage. */
   user = get_user (client, 999999, &licenses, &error);

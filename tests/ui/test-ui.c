@@ -11,7 +11,6 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "lic-activation-window.h"
@@ -2223,22 +2222,6 @@ test_users_csv (void)
 
 /* Users: the Payable and No access lists, selecting, assigning, and a user's page */
 
-/* Runs @sql on @server's database behind its back: the compliance rules that make users
- * payable or take their access are not there yet, so a test makes those states itself. */
-static void
-db_exec (LicTestServer *server,
-         const char    *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (lic_test_server_get_database (server), &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
 static GListModel *
 school_pools (LicClient *client,
               gint64     school_id)
@@ -2392,148 +2375,6 @@ shows_toast (LicWindow  *window,
              const char *text)
 {
   return find_widget (GTK_WIDGET (window), is_label_containing, text) != NULL;
-}
-
-static void
-test_users_lists (void)
-{
-  /* A server of its own: the test makes users payable in its database. */
-  g_autoptr(LicTestServer) server = lic_test_server_start_demo ();
-  g_autoptr(LicClient) client = client_signed_in_at (lic_test_server_get_url (server),
-                                                     "demo-admin");
-  LicWindow *window = g_object_new (LIC_TYPE_WINDOW, "client", client, NULL);
-  GtkWidget *users, *column_view, *role, *page;
-  GListModel *people;
-  LicListLoader *loader;
-  PageLog log = { 0, 0 };
-  g_autoptr(GListModel) schools = NULL;
-  g_autoptr(GListModel) pools = NULL;
-  g_autoptr(GListModel) assigned = NULL;
-  g_autoptr(LicPool) pool = NULL;
-  g_autoptr(LicUser) first = NULL;
-  g_autoptr(LicUser) second = NULL;
-  g_autoptr(LicUser) third = NULL;
-  g_autoptr(LicSchool) school = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *sql = NULL;
-
-  gtk_window_present (GTK_WINDOW (window));
-  lic_window_set_visible_view (window, "users");
-  users = find_of_type (GTK_WIDGET (window), LIC_TYPE_USERS_VIEW);
-  column_view = find_of_type (users, GTK_TYPE_COLUMN_VIEW);
-  people = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
-  loader = LIC_LIST_LOADER (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (people)));
-  g_signal_connect (loader, "items-changed", G_CALLBACK (page_log_cb), &log);
-  WAIT_UNTIL (log.replaced == 1, "the first page of users");
-  g_assert_cmpuint (n_rows (people), >, 0);
-  g_assert_true (gtk_toggle_button_get_active (
-    GTK_TOGGLE_BUTTON (find_widget (users, is_shown_button, "All Users"))));
-
-  /* Payable: the server's list, empty until the compliance rules, with its own empty state. */
-  show_list (users, "Payable");
-  g_assert_cmpint (status_of (users), ==, LIC_STATUS_LOADING);
-  WAIT_UNTIL (status_of (users) == LIC_STATUS_EMPTY, "the Payable list's empty state");
-  g_assert_cmpuint (n_rows (people), ==, 0);
-  g_assert_true (shows_label (users, "No Payable Users"));
-  g_assert_true (shows_label (users, "Users assigned beyond the licenses paid for are listed "
-                                     "here, with the date they lose access."));
-  maybe_screenshot (GTK_WINDOW (window), "users-payable-empty");
-
-  /* Its CSV is the list shown: the header alone, with the list's two columns. */
-  dir = g_dir_make_tmp ("licentia-lists-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "payable.csv", NULL);
-  file = g_file_new_for_path (path);
-  lic_users_view_export_to_file (LIC_USERS_VIEW (users), file);
-  WAIT_UNTIL (g_file_test (path, G_FILE_TEST_EXISTS)
-              && gtk_widget_get_sensitive (find_button (users, "Download CSV…")),
-              "the Payable list's file");
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (text, ==,
-                   "id,username,name,email,role,school_id,groups,products,loses_access_on\r\n");
-
-  /* The filters apply to the list too: still the list's own empty state. */
-  role = find_widget (users, is_shown_label_of_dropdown, "All roles");
-  g_assert_nonnull (role);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (role), 1 + LIC_ROLE_TEACHER);
-  g_assert_cmpint (status_of (users), ==, LIC_STATUS_LOADING);
-  WAIT_UNTIL (status_of (users) == LIC_STATUS_EMPTY, "the Payable teachers");
-  g_assert_true (shows_label (users, "No Payable Users"));
-
-  show_list (users, "No Access");
-  g_assert_cmpint (status_of (users), ==, LIC_STATUS_LOADING);
-  WAIT_UNTIL (status_of (users) == LIC_STATUS_EMPTY, "the No Access list");
-  g_assert_true (shows_label (users, "No Users Without Access"));
-  g_assert_true (shows_label (users, "Users whose licenses were suspended for late payment are "
-                                     "listed here."));
-
-  /* Back to everyone: the teachers, as the role filter still says. */
-  show_list (users, "All Users");
-  WAIT_UNTIL (status_of (users) == LIC_STATUS_CONTENT, "every teacher");
-  g_assert_true (all_users_match (people, is_teacher, NULL));
-  choose (role, 0, &log);
-
-  /* Two licenses of a pool too few, and one of its users suspended (made behind the server's
-   * back): one user is payable, and one has no access. */
-  lic_client_list_schools_async (client, NULL, store_result, &result);
-  WAIT_UNTIL (result != NULL, "the schools");
-  schools = lic_client_list_schools_finish (client, result, &error);
-  g_assert_no_error (error);
-  school = g_list_model_get_item (schools, 0);
-  pools = school_pools (client, lic_school_get_id (school));
-  for (guint i = 0; i < n_rows (pools) && pool == NULL; i++)
-    {
-      g_autoptr(LicPool) candidate = g_list_model_get_item (pools, i);
-
-      if (lic_pool_get_assigned (candidate) >= 3)
-        pool = g_steal_pointer (&candidate);
-    }
-  g_assert_nonnull (pool);
-  assigned = pool_members (client, lic_pool_get_id (pool));
-  first = g_list_model_get_item (assigned, 0);
-  second = g_list_model_get_item (assigned, 1);
-  third = g_list_model_get_item (assigned, 2);
-  sql = g_strdup_printf ("UPDATE assignments SET assigned_at = '2999-01-01T00:00:00Z'"
-                         " WHERE pool_id = %1$" G_GINT64_FORMAT " AND user_id IN (%2$"
-                         G_GINT64_FORMAT ", %3$" G_GINT64_FORMAT ");"
-                         "UPDATE pools SET quantity_paid = %4$u - 2 WHERE id = %1$"
-                         G_GINT64_FORMAT ";"
-                         "UPDATE assignments SET state = 'no_access'"
-                         " WHERE pool_id = %1$" G_GINT64_FORMAT " AND user_id = %5$"
-                         G_GINT64_FORMAT,
-                         lic_pool_get_id (pool), lic_user_get_id (first),
-                         lic_user_get_id (second), n_rows (assigned), lic_user_get_id (third));
-  db_exec (server, sql);
-
-  show_list (users, "Payable");
-  WAIT_UNTIL (n_rows (people) == 1 && status_of (users) == LIC_STATUS_CONTENT,
-              "the payable user");
-  g_assert_true (model_has_user (people, lic_user_get_id (first))
-                 || model_has_user (people, lic_user_get_id (second)));
-  show_list (users, "No Access");
-  WAIT_UNTIL (n_rows (people) == 1 && model_has_user (people, lic_user_get_id (third)),
-              "the user without access");
-
-  /* Their page says which license gives no access. */
-  g_signal_emit_by_name (column_view, "activate", 0);
-  page = find_of_type (users, LIC_TYPE_USER_PAGE);
-  WAIT_UNTIL (status_of (page) == LIC_STATUS_CONTENT
-              && find_widget (page, is_shown_label, lic_pool_get_product_name (pool)) != NULL,
-              "the page of the user without access");
-  g_assert_true (shows_label (row_of (page, lic_pool_get_product_name (pool)), "No access"));
-  g_assert_false (shows_label (row_of (page, lic_pool_get_product_name (pool)), "Active"));
-  lic_users_view_show_users (LIC_USERS_VIEW (users));
-
-  g_signal_handlers_disconnect_by_func (loader, page_log_cb, &log);
-  finalize_window (GTK_WIDGET (window));
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 static void
@@ -2998,18 +2839,33 @@ test_user_page (void)
 
 /* Purchase requests and compliance, through the UI, on a server with a test clock */
 
-/* Day 0 of the purchase request: from the day before until 75 days after it, no term of the
- * demo is in its renewal period (those are the 30 days before 31 January, 31 May, 30 June, 31 July
- * and 15 August), so the notices are only those of the request. */
-#define DAY_0 "2027-02-01T09:00:00Z"
+/* Day 0 of the purchase request: 70 days before today, 09:00 UTC. The demo, loaded today, ends
+ * every term at least 59 days from today (its terms end on 31 January, 31 May, 30 June, 31 July
+ * and 15 August), so from the day before day 0 until 75 days after it no term ends or is in its
+ * renewal period (the 30 days before it ends): the notices are only those of the request, and
+ * nobody loses access but by the request. Day 0 still comes after the demo's own assignments
+ * (17 August 2026), which rank before those of a test. */
+#define DAYS_BEFORE_TODAY 70
 
-/* @day_0 plus @days days, as the server writes times. */
+/* Day 0 plus @days days, as the server writes times. */
 static char *
 day_plus (int days)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (DAY_0, utc);
-  g_autoptr(GDateTime) later = g_date_time_add_days (start, days);
+  /* Taken once, so that a test running over midnight keeps its days. */
+  static GDateTime *start;
+  g_autoptr(GDateTime) later = NULL;
+
+  if (start == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) today = g_date_time_new_utc (g_date_time_get_year (now),
+                                                        g_date_time_get_month (now),
+                                                        g_date_time_get_day_of_month (now),
+                                                        9, 0, 0);
+
+      start = g_date_time_add_days (today, -DAYS_BEFORE_TODAY);
+    }
+  later = g_date_time_add_days (start, days);
 
   return g_date_time_format (later, "%Y-%m-%dT%H:%M:%SZ");
 }
@@ -3181,7 +3037,7 @@ request_check (GtkWidget *cart)
 }
 
 /* A world of 45 paid licenses of Fysikfabriken at Solbergagymnasiet, all assigned, and 5
- * more in the cart for 5 more students; the clock at DAY_0. */
+ * more in the cart for 5 more students; the clock at day 0. */
 typedef struct
 {
   LicTestServer *server;
@@ -3196,6 +3052,7 @@ world_set_up (World *world)
 {
   const char *args[] = { "--demo", "--test-clock", NULL };
   g_autofree char *before = day_plus (-1);
+  g_autofree char *day_0 = day_plus (0);
 
   world->server = lic_test_server_start (args);
   world->client = client_signed_in_at (lic_test_server_get_url (world->server), "demo-admin");
@@ -3206,7 +3063,7 @@ world_set_up (World *world)
   add_line (world->client, lic_product_get_id (world->product), world->school_id, 45,
             world->students, 0, 45);
   check_out_now (world->client);
-  set_clock (world->server, DAY_0);
+  set_clock (world->server, day_0);
   add_line (world->client, lic_product_get_id (world->product), world->school_id, 5,
             world->students, 45, 5);
 }
@@ -3317,6 +3174,134 @@ world_request_purchase (World *world,
   lic_window_refresh_notices (scene->window);
   WAIT_UNTIL (banner_shows (scene->banner, due_text), "the payment-due notice");
   return pool;
+}
+
+static void
+test_users_lists (void)
+{
+  /* A World of its own, with a test clock: the test makes users payable and takes access. */
+  World world = { 0 };
+  Scene scene = { 0 };
+  GtkWidget *users, *column_view, *role, *page;
+  GListModel *people;
+  LicListLoader *loader;
+  PageLog log = { 0, 0 };
+  g_autoptr(LicPool) pool = NULL;
+  g_autoptr(GArray) more = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *day_61 = day_plus (61);
+  gint64 last_id, payable_id;
+
+  world_set_up (&world);
+  scene_open (&scene, world.client);
+  users = scene.users;
+  column_view = scene.column_view;
+  people = scene.people;
+  lic_window_set_visible_view (scene.window, "users");
+  loader = LIC_LIST_LOADER (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (people)));
+  g_signal_connect (loader, "items-changed", G_CALLBACK (page_log_cb), &log);
+  WAIT_UNTIL (log.replaced == 1, "the first page of users");
+  g_assert_cmpuint (n_rows (people), >, 0);
+  g_assert_true (gtk_toggle_button_get_active (
+    GTK_TOGGLE_BUTTON (find_widget (users, is_shown_button, "All Users"))));
+
+  /* Payable: the server's list, empty while every license is paid, with its own empty state. */
+  show_list (users, "Payable");
+  g_assert_cmpint (status_of (users), ==, LIC_STATUS_LOADING);
+  WAIT_UNTIL (status_of (users) == LIC_STATUS_EMPTY, "the Payable list's empty state");
+  g_assert_cmpuint (n_rows (people), ==, 0);
+  g_assert_true (shows_label (users, "No Payable Users"));
+  g_assert_true (shows_label (users, "Users assigned beyond the licenses paid for are listed "
+                                     "here, with the date they lose access."));
+  maybe_screenshot (GTK_WINDOW (scene.window), "users-payable-empty");
+
+  /* Its CSV is the list shown: the header alone, with the list's two columns. */
+  dir = g_dir_make_tmp ("licentia-lists-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "payable.csv", NULL);
+  file = g_file_new_for_path (path);
+  lic_users_view_export_to_file (LIC_USERS_VIEW (users), file);
+  WAIT_UNTIL (g_file_test (path, G_FILE_TEST_EXISTS)
+              && gtk_widget_get_sensitive (find_button (users, "Download CSV…")),
+              "the Payable list's file");
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==,
+                   "id,username,name,email,role,school_id,groups,products,loses_access_on\r\n");
+
+  /* The filters apply to the list too: still the list's own empty state. */
+  role = find_widget (users, is_shown_label_of_dropdown, "All roles");
+  g_assert_nonnull (role);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (role), 1 + LIC_ROLE_TEACHER);
+  g_assert_cmpint (status_of (users), ==, LIC_STATUS_LOADING);
+  WAIT_UNTIL (status_of (users) == LIC_STATUS_EMPTY, "the Payable teachers");
+  g_assert_true (shows_label (users, "No Payable Users"));
+
+  show_list (users, "No Access");
+  g_assert_cmpint (status_of (users), ==, LIC_STATUS_LOADING);
+  WAIT_UNTIL (status_of (users) == LIC_STATUS_EMPTY, "the No Access list");
+  g_assert_true (shows_label (users, "No Users Without Access"));
+  g_assert_true (shows_label (users, "Users whose licenses were suspended for late payment are "
+                                     "listed here."));
+
+  /* Back to everyone: the teachers, as the role filter still says. */
+  show_list (users, "All Users");
+  WAIT_UNTIL (status_of (users) == LIC_STATUS_CONTENT, "every teacher");
+  g_assert_true (all_users_match (people, is_teacher, NULL));
+  choose (role, 0, &log);
+
+  /* Day 0: the World's five more licenses bought with a purchase request (45 paid, 50 with
+   * access); day 10: one more, with another, for one more student, assigned last. */
+  pool = world_request_purchase (&world, &scene);
+  more = student_ids (world.client, world.school_id, 51);
+  last_id = g_array_index (more, gint64, 50);
+  add_line (world.client, lic_product_get_id (world.product), world.school_id, 1, more, 50, 1);
+  request_purchase_in_cart (scene.window);
+
+  /* Day 61: the first request is suspended, leaving 46 licenses for 51 users: the five
+   * assigned last lose access (the student of the second request and four of the five of the
+   * first), and the fifth keeps it, beyond the 45 paid. */
+  set_clock (world.server, day_61);
+  lic_window_set_visible_view (scene.window, "users");
+  show_list (users, "Payable");
+  WAIT_UNTIL (n_rows (people) == 1 && status_of (users) == LIC_STATUS_CONTENT,
+              "the payable user");
+  {
+    g_autoptr(LicUser) payable = g_list_model_get_item (people, 0);
+
+    payable_id = lic_user_get_id (payable);
+  }
+  show_list (users, "No Access");
+  WAIT_UNTIL (n_rows (people) == 5 && status_of (users) == LIC_STATUS_CONTENT
+              && position_of (people, last_id) != G_MAXUINT,
+              "the users without access");
+  g_assert_cmpuint (position_of (people, payable_id), ==, G_MAXUINT);
+  for (guint i = 45; i < 50; i++)
+    {
+      gint64 id = g_array_index (world.students, gint64, i);
+
+      g_assert_true ((id == payable_id) != (position_of (people, id) != G_MAXUINT));
+    }
+
+  /* The page of the one assigned last says which license gives no access. */
+  g_signal_emit_by_name (column_view, "activate", position_of (people, last_id));
+  page = find_of_type (users, LIC_TYPE_USER_PAGE);
+  WAIT_UNTIL (status_of (page) == LIC_STATUS_CONTENT
+              && find_widget (page, is_shown_label, lic_pool_get_product_name (pool)) != NULL,
+              "the page of the user without access");
+  g_assert_true (shows_label (row_of (page, lic_pool_get_product_name (pool)), "No access"));
+  g_assert_false (shows_label (row_of (page, lic_pool_get_product_name (pool)), "Active"));
+  lic_users_view_show_users (LIC_USERS_VIEW (users));
+
+  g_signal_handlers_disconnect_by_func (loader, page_log_cb, &log);
+  finalize_window (GTK_WIDGET (scene.window));
+  world_tear_down (&world);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
