@@ -33,6 +33,7 @@
 #include "lic-error-text.h"
 #include "lic-filter.h"
 #include "lic-format.h"
+#include "lic-keep-dialog.h"
 #include "lic-list-loader.h"
 #include "lic-pool-chooser.h"
 #include "lic-status-stack.h"
@@ -1283,58 +1284,23 @@ unassign_action_cb (GtkWidget  *widget,
 
 /* Keeping a payable user */
 
-typedef struct
-{
-  LicUser *user;                /* on the Payable list */
-  gint64 pool_id;
-  char *product;
-  GListModel *with_access;      /* the pool's users with access, then */
-  GListModel *payable;          /* the pool's Payable list */
-} Keep;
-
-static void
-keep_free (Keep *keep)
-{
-  g_clear_object (&keep->user);
-  g_free (keep->product);
-  g_clear_object (&keep->with_access);
-  g_clear_object (&keep->payable);
-  g_free (keep);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Keep, keep_free)
-
 static void
 keep_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
   LicUsersView *self;
-  g_autoptr(LicPool) pool = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *escaped = NULL;
-  Keep *keep;
-  LicUser *instead;
 
-  pool = lic_client_keep_finish (LIC_CLIENT (source), result, &error);
+  text = lic_keep_dialog_keep_finish (LIC_KEEP_DIALOG (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self = LIC_USERS_VIEW (user_data);
-  keep = g_object_get_data (G_OBJECT (self->change_cancellable), "keep");
-  instead = g_object_get_data (G_OBJECT (self->change_cancellable), "instead");
-  if (pool == NULL)
-    text = g_strdup (lic_error_text_description (error));
-  else
-    /* TRANSLATORS: a toast; %1$s and %3$s are users, %2$s a product */
-    text = g_strdup_printf (_("%1$s kept access to %2$s, and %3$s was unassigned."),
-                            lic_user_get_name (keep->user), keep->product,
-                            lic_user_get_name (instead));
-  escaped = g_markup_escape_text (text, -1);
-  lic_page_add_toast (LIC_PAGE (self), adw_toast_new (escaped));
+  show_toast (self, text != NULL ? text : lic_error_text_description (error));
   set_change_busy (self, FALSE);
-  if (pool != NULL)
+  if (text != NULL)
     {
       lic_page_invalidate (LIC_PAGE (self));
       g_signal_emit (self, signals[SIGNAL_LICENSES_CHANGED], 0);
@@ -1342,210 +1308,41 @@ keep_done_cb (GObject      *source,
 }
 
 static void
-keep_confirm_cb (AdwMessageDialog *dialog,
-                 const char       *response,
-                 LicUsersView     *self)
+keep_confirmed_cb (LicKeepDialog *keep,
+                   LicUser       *instead,
+                   LicUsersView  *self)
 {
-  Keep *keep = g_object_get_data (G_OBJECT (dialog), "keep");
-  LicUser *instead = g_object_get_data (G_OBJECT (dialog), "instead");
   LicClient *client = lic_page_get_client (LIC_PAGE (self));
 
-  if (!g_str_equal (response, "keep") || client == NULL || self->change_cancellable != NULL)
+  if (client == NULL || self->change_cancellable != NULL)
     return;
   set_change_busy (self, TRUE);
-  /* The dialog goes; the change keeps what its answer needs. */
-  g_object_set_data_full (G_OBJECT (self->change_cancellable), "keep",
-                          g_object_steal_data (G_OBJECT (dialog), "keep"),
-                          (GDestroyNotify) keep_free);
-  g_object_set_data_full (G_OBJECT (self->change_cancellable), "instead", g_object_ref (instead),
-                          g_object_unref);
-  lic_client_keep_async (client, keep->pool_id, lic_user_get_id (keep->user),
-                         lic_user_get_id (instead), self->change_cancellable, keep_done_cb,
-                         self);
+  lic_keep_dialog_keep_async (keep, client, self->change_cancellable, keep_done_cb, self);
 }
 
 static void
-keep_choose_cb (AdwMessageDialog *dialog,
-                const char       *response,
-                LicUsersView     *self)
-{
-  GtkListBox *list = g_object_get_data (G_OBJECT (dialog), "list");
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
-  Keep *keep = g_object_get_data (G_OBJECT (dialog), "keep");
-  LicUser *instead;
-  g_autofree char *body = NULL;
-  GtkWidget *confirm;
-
-  if (!g_str_equal (response, "continue") || row == NULL)
-    return;
-  instead = g_object_get_data (G_OBJECT (row), "user");
-  /* TRANSLATORS: the question before keeping a payable user; %1$s and %3$s are users, %2$s a
-   * product */
-  body = g_strdup_printf (_("%1$s keeps access to %2$s, and %3$s is unassigned from it."),
-                          lic_user_get_name (keep->user), keep->product,
-                          lic_user_get_name (instead));
-  confirm = adw_message_dialog_new (parent_window (self), _("Keep Access?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (confirm),
-                                    "cancel", _("_Cancel"),
-                                    "keep", _("_Keep Access"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (confirm), "keep",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
-  g_object_set_data_full (G_OBJECT (confirm), "keep", g_object_steal_data (G_OBJECT (dialog),
-                                                                          "keep"),
-                          (GDestroyNotify) keep_free);
-  g_object_set_data_full (G_OBJECT (confirm), "instead", g_object_ref (instead), g_object_unref);
-  g_signal_connect_object (confirm, "response", G_CALLBACK (keep_confirm_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (confirm));
-}
-
-static gboolean
-keep_filter_cb (GtkListBoxRow *row,
-                gpointer       user_data)
-{
-  GtkEditable *entry = user_data;
-  LicUser *user = g_object_get_data (G_OBJECT (row), "user");
-  g_autofree char *text = g_utf8_casefold (gtk_editable_get_text (entry), -1);
-  g_autofree char *name = g_utf8_casefold (lic_user_get_name (user), -1);
-  g_autofree char *username = g_utf8_casefold (lic_user_get_username (user), -1);
-
-  return *text == '\0' || strstr (name, text) != NULL || strstr (username, text) != NULL;
-}
-
-static void
-keep_row_selected_cb (GtkListBox       *list,
-                      GtkListBoxRow    *row,
-                      AdwMessageDialog *dialog)
-{
-  /* Not while the dialog goes: it has dropped its responses when its list, out of it by then,
-   * lets go of the row selected. */
-  if (gtk_widget_get_root (GTK_WIDGET (list)) != GTK_ROOT (dialog))
-    return;
-  adw_message_dialog_set_response_enabled (dialog, "continue", row != NULL);
-}
-
-static gboolean
-model_has_id (GListModel *users,
-              gint64      user_id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
-    {
-      g_autoptr(LicUser) user = g_list_model_get_item (users, i);
-
-      if (lic_user_get_id (user) == user_id)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Both lists are in: ask whom to unassign instead, from the pool's users not on the list. */
-static void
-show_keep_dialog (LicUsersView *self,
-                  Keep         *keep_in)
-{
-  g_autoptr(Keep) keep = keep_in;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog, *box, *entry, *scrolled, *list;
-
-  /* TRANSLATORS: in the Keep Access dialog; %1$s is a user, %2$s a product */
-  body = g_strdup_printf (_("Choose a user of %2$s who is not on the Payable list. That user is "
-                            "unassigned, and %1$s keeps access in their place."),
-                          lic_user_get_name (keep->user), keep->product);
-  dialog = adw_message_dialog_new (parent_window (self), _("Keep Access"), body);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  entry = gtk_search_entry_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search users"), -1);
-  gtk_box_append (GTK_BOX (box), entry);
-  list = gtk_list_box_new ();
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Users with a paid license"), -1);
-  for (guint i = 0; i < g_list_model_get_n_items (keep->with_access); i++)
-    {
-      g_autoptr(LicUser) user = g_list_model_get_item (keep->with_access, i);
-      GtkWidget *row;
-
-      if (model_has_id (keep->payable, lic_user_get_id (user)))
-        continue;
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lic_user_get_name (user));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lic_user_get_username (user));
-      g_object_set_data_full (G_OBJECT (row), "user", g_object_ref (user), g_object_unref);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), keep_filter_cb, entry, NULL);
-  g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (gtk_list_box_invalidate_filter),
-                            list);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "continue", _("C_ontinue"),
-                                    NULL);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue", FALSE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "continue",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (list, "row-selected", G_CALLBACK (keep_row_selected_cb), dialog);
-  g_object_set_data (G_OBJECT (dialog), "list", list);
-  g_object_set_data_full (G_OBJECT (dialog), "keep", g_steal_pointer (&keep),
-                          (GDestroyNotify) keep_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (keep_choose_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void keep_list_cb (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data);
-
-static void
-keep_list_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+keep_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   LicUsersView *self;
-  g_autoptr(GListModel) users = NULL;
+  LicKeepDialog *keep = LIC_KEEP_DIALOG (source);
   g_autoptr(GError) error = NULL;
-  Keep *keep;
 
-  users = lic_client_list_all_users_finish (LIC_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!lic_keep_dialog_load_finish (keep, result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self = LIC_USERS_VIEW (user_data);
-  keep = g_object_get_data (G_OBJECT (self->change_cancellable), "keep");
-  if (users == NULL)
+  if (error != NULL)
     {
-      g_autofree char *escaped = g_markup_escape_text (lic_error_text_description (error), -1);
-
-      lic_page_add_toast (LIC_PAGE (self), adw_toast_new (escaped));
+      show_toast (self, lic_error_text_description (error));
       set_change_busy (self, FALSE);
       return;
     }
-  if (keep->with_access == NULL)
-    {
-      g_autoptr(LicUserQuery) query = lic_user_query_new (NULL);
-
-      /* Then the pool's Payable list, to leave out. */
-      keep->with_access = g_steal_pointer (&users);
-      query->pool_id = keep->pool_id;
-      query->list = LIC_USER_LIST_PAYABLE;
-      lic_client_list_all_users_async (LIC_CLIENT (source), query, self->change_cancellable,
-                                       keep_list_cb, self);
-      return;
-    }
-  keep->payable = g_steal_pointer (&users);
-  keep = g_object_steal_data (G_OBJECT (self->change_cancellable), "keep");
   set_change_busy (self, FALSE);
-  show_keep_dialog (self, keep);
+  g_signal_connect_object (keep, "confirmed", G_CALLBACK (keep_confirmed_cb), self, 0);
+  lic_keep_dialog_present (keep);
 }
 
 /**
@@ -1560,10 +1357,9 @@ lic_users_view_keep_selected (LicUsersView *self)
   LicClient *client = lic_page_get_client (LIC_PAGE (self));
   g_autoptr(GtkBitset) selected = NULL;
   g_autoptr(LicUser) user = NULL;
-  g_autoptr(LicUserQuery) query = NULL;
+  g_autoptr(LicKeepDialog) keep = NULL;
   GPtrArray *entries;
   LicUserListEntry *entry = NULL;
-  Keep *keep;
 
   g_return_if_fail (LIC_IS_USERS_VIEW (self));
 
@@ -1582,16 +1378,9 @@ lic_users_view_keep_selected (LicUsersView *self)
   if (entry == NULL)
     return;
 
-  keep = g_new0 (Keep, 1);
-  keep->user = g_object_ref (user);
-  keep->pool_id = entry->pool_id;
-  keep->product = g_strdup (entry->product_name);
+  keep = lic_keep_dialog_new (parent_window (self), user, entry->pool_id, entry->product_name);
   set_change_busy (self, TRUE);
-  g_object_set_data_full (G_OBJECT (self->change_cancellable), "keep", keep,
-                          (GDestroyNotify) keep_free);
-  query = lic_user_query_new (NULL);
-  query->pool_id = keep->pool_id;
-  lic_client_list_all_users_async (client, query, self->change_cancellable, keep_list_cb, self);
+  lic_keep_dialog_load_async (keep, client, self->change_cancellable, keep_loaded_cb, self);
 }
 
 static void
