@@ -462,16 +462,41 @@ lic_format_licenses_arrived (gint64      quantity,
                           (int) quantity, product, school);
 }
 
-/* A notification in words, from its fields. */
+/* A notification in words, from its fields, in the app's own sentences. */
 char *
 lic_format_notification (LicNotification *notification)
 {
+  const char *kind = lic_notification_get_kind (notification);
+  gint64 quantity = lic_notification_get_quantity (notification);
+  const char *product = lic_notification_get_product_name (notification);
+  const char *school = lic_notification_get_school_name (notification);
+
+  if (g_strcmp0 (kind, "delivered") == 0)
+    return lic_format_licenses_arrived (quantity, product, school);
+  if (g_strcmp0 (kind, "payment_late") == 0)
+    /* TRANSLATORS: a notification on day 30 of a purchase request; %1$d is a number of
+     * licenses, %2$s a product, %3$s a school */
+    return g_strdup_printf (ngettext ("Payment for %1$d license of %2$s at %3$s is late.",
+                                      "Payment for %1$d licenses of %2$s at %3$s is late.",
+                                      (unsigned long) quantity),
+                            (int) quantity, product, school);
+  if (g_strcmp0 (kind, "licenses_suspended") == 0)
+    /* TRANSLATORS: a notice; %1$d is a number of licenses, %2$s a product, %3$s a school */
+    return g_strdup_printf (ngettext ("%1$d license of %2$s at %3$s has been suspended.",
+                                      "%1$d licenses of %2$s at %3$s have been suspended.",
+                                      (unsigned long) quantity),
+                            (int) quantity, product, school);
+  if (g_strcmp0 (kind, "access_ended") == 0)
+    /* TRANSLATORS: a notification at the end of a term; %1$s is a product, %2$s a school,
+     * %3$d a number of users who lost their licenses */
+    return g_strdup_printf (ngettext ("The term of %1$s at %2$s has ended, and %3$d user no "
+                                      "longer has access.",
+                                      "The term of %1$s at %2$s has ended, and %3$d users no "
+                                      "longer have access.",
+                                      (unsigned long) quantity),
+                            product, school, (int) quantity);
   /* A kind this version does not know: the server's own sentence. */
-  if (g_strcmp0 (lic_notification_get_kind (notification), "delivered") != 0)
-    return g_strdup (lic_notification_get_text (notification));
-  return lic_format_licenses_arrived (lic_notification_get_quantity (notification),
-                                      lic_notification_get_product_name (notification),
-                                      lic_notification_get_school_name (notification));
+  return g_strdup (lic_notification_get_text (notification));
 }
 
 /**

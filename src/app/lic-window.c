@@ -1,9 +1,10 @@
 /* lic-window.c
  *
- * The notice banner shows the most urgent of GET /notices. The server's sweep moves purchase
- * requests through their phases with no event for it yet, so the notices are fetched again every
- * few minutes, besides whenever licenses change; a notice that turns late or suspended is also
- * told to the desktop.
+ * The notice banner shows the most urgent of GET /notices. They are fetched again whenever
+ * licenses change, and every few minutes, since a notice's phase follows the clock. When the
+ * server's sweep makes a payment late, suspends licenses or ends a term, the admins get a
+ * notification (GET /events), which the desktop is told of, like a delivery, and which refreshes
+ * the notices at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,8 +47,6 @@ struct _LicWindow
   GListModel *notices;          /* as last loaded, or NULL */
   GCancellable *notices_cancellable;
   guint notices_timeout_id;
-  /* The kind of each purchase request's notice last seen (request id → LicNoticeKind + 1). */
-  GHashTable *notice_kinds;
 };
 
 G_DEFINE_FINAL_TYPE (LicWindow, lic_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -92,47 +91,6 @@ back_cb (LicWindow *self)
     lic_library_view_show_library (self->library_view);
 }
 
-/* A notice that became late or suspended since the last look is told to the desktop; the
- * first load only records what there is. */
-static void
-notify_notices (LicWindow  *self,
-                GListModel *notices,
-                gboolean    first)
-{
-  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (notices); i++)
-    {
-      g_autoptr(LicNotice) notice = g_list_model_get_item (notices, i);
-      gint64 id = lic_notice_get_purchase_request_id (notice);
-      LicNoticeKind kind = lic_notice_get_kind (notice);
-      gpointer before;
-      g_autoptr(GNotification) desktop_notification = NULL;
-      g_autofree char *body = NULL;
-      g_autofree char *notification_id = NULL;
-
-      if (id <= 0)
-        continue;
-      g_hash_table_insert (kinds, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (kind + 1));
-      before = g_hash_table_lookup (self->notice_kinds, &id);
-      if (first || application == NULL
-          || (kind != LIC_NOTICE_KIND_PAYMENT_LATE && kind != LIC_NOTICE_KIND_SUSPENDED)
-          || GPOINTER_TO_INT (before) == (int) kind + 1)
-        continue;
-
-      desktop_notification = g_notification_new (kind == LIC_NOTICE_KIND_SUSPENDED
-                                                 ? _("Licenses suspended")
-                                                 : _("Payment is late"));
-      body = lic_format_notice (notice, NULL, NULL);
-      g_notification_set_body (desktop_notification, body);
-      notification_id = g_strdup_printf ("notice-%" G_GINT64_FORMAT, id);
-      g_application_send_notification (application, notification_id, desktop_notification);
-    }
-  g_clear_pointer (&self->notice_kinds, g_hash_table_unref);
-  self->notice_kinds = g_steal_pointer (&kinds);
-}
-
 static void
 list_notices_cb (GObject      *source,
                  GAsyncResult *result,
@@ -141,7 +99,6 @@ list_notices_cb (GObject      *source,
   LicWindow *self;
   g_autoptr(GListModel) notices = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean first;
 
   notices = lic_client_list_notices_finish (LIC_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -154,11 +111,9 @@ list_notices_cb (GObject      *source,
       g_debug ("Could not list the notices: %s", error->message);
       return;
     }
-  first = self->notices == NULL;
   g_set_object (&self->notices, notices);
   lic_notice_banner_clear (self->notice_banner);
   lic_notice_banner_add_notices (self->notice_banner, notices, 0, NULL, NULL);
-  notify_notices (self, notices, first);
 }
 
 static void
@@ -196,22 +151,41 @@ licenses_changed_cb (LicWindow *self)
   refresh_notices (self);
 }
 
-/* A supplier delivered: the bell lists it (LicNotificationsButton listens itself), the desktop
- * says so, and the licenses are shown as they are now. */
+/* The title of a desktop notification of @kind, or %NULL for a kind this version does not
+ * know. */
+static const char *
+notification_title (const char *kind)
+{
+  if (g_strcmp0 (kind, "delivered") == 0)
+    return _("Licenses delivered");
+  if (g_strcmp0 (kind, "payment_late") == 0)
+    return _("Payment is late");
+  if (g_strcmp0 (kind, "licenses_suspended") == 0)
+    return _("Licenses suspended");
+  if (g_strcmp0 (kind, "access_ended") == 0)
+    /* TRANSLATORS: the title of a desktop notification: users lost access as a term ended */
+    return _("Term ended");
+  return NULL;
+}
+
+/* A supplier delivered, or the sweep made a payment late, suspended licenses or ended a term:
+ * the bell lists it (LicNotificationsButton listens itself), the desktop says so, and the
+ * licenses and notices are shown as they are now. */
 static void
 notification_cb (LicWindow       *self,
                  LicNotification *notification)
 {
   GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  const char *title = notification_title (lic_notification_get_kind (notification));
   g_autoptr(GNotification) desktop_notification = NULL;
   g_autofree char *body = lic_format_notification (notification);
   g_autofree char *id = NULL;
 
   licenses_changed_cb (self);
-  if (application == NULL || g_strcmp0 (lic_notification_get_kind (notification), "delivered") != 0)
+  if (application == NULL || title == NULL)
     return;
 
-  desktop_notification = g_notification_new (_("Licenses delivered"));
+  desktop_notification = g_notification_new (title);
   g_notification_set_body (desktop_notification, body);
   g_notification_set_default_action_and_target (desktop_notification, "app.show-view", "s",
                                                  "licenses");
@@ -383,7 +357,6 @@ lic_window_dispose (GObject *object)
   g_clear_object (&self->notices_cancellable);
   g_clear_handle_id (&self->notices_timeout_id, g_source_remove);
   g_clear_object (&self->notices);
-  g_clear_pointer (&self->notice_kinds, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIC_TYPE_WINDOW);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
@@ -487,7 +460,6 @@ lic_window_init (LicWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->notice_kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height",
@@ -550,7 +522,6 @@ lic_window_set_client (LicWindow *self,
   lic_notice_banner_set_client (self->notice_banner, client);
   lic_notice_banner_clear (self->notice_banner);
   g_clear_object (&self->notices);
-  g_hash_table_remove_all (self->notice_kinds);
   g_clear_handle_id (&self->notices_timeout_id, g_source_remove);
   refresh_notices (self);
   if (client != NULL)

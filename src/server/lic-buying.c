@@ -290,6 +290,7 @@ lic_notification_free (LicNotification *notification)
 {
   if (notification == NULL)
     return;
+  g_free (notification->kind);
   g_free (notification->created_at);
   g_free (notification->product_name);
   g_free (notification->school_name);
@@ -304,16 +305,24 @@ lic_notification_to_json (const LicNotification *notification,
 
   g_return_if_fail (notification != NULL && JSON_IS_BUILDER (builder));
 
-  text = lic_text_delivered (notification->quantity, notification->product_name,
-                             notification->school_name);
+  text = lic_text_notification (notification->kind, notification->quantity,
+                                notification->product_name, notification->school_name);
   json_builder_begin_object (builder);
   add_int (builder, "id", notification->id);
-  add_string (builder, "kind", "delivered");
+  add_string (builder, "kind", notification->kind);
   add_string (builder, "created_at", notification->created_at);
   json_builder_set_member_name (builder, "read");
   json_builder_add_boolean_value (builder, notification->read);
-  add_int (builder, "order_id", notification->order_id);
-  add_int (builder, "order_line_id", notification->order_line_id);
+  json_builder_set_member_name (builder, "order_id");
+  if (notification->order_id > 0)
+    json_builder_add_int_value (builder, notification->order_id);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "order_line_id");
+  if (notification->order_line_id > 0)
+    json_builder_add_int_value (builder, notification->order_line_id);
+  else
+    json_builder_add_null_value (builder);
   add_int (builder, "product_id", notification->product_id);
   add_string (builder, "product_name", notification->product_name);
   add_int (builder, "school_id", notification->school_id);

@@ -77,15 +77,17 @@ typedef struct
 typedef struct
 {
   gint64 id;
+  char *kind;                       /* "delivered", "payment_late", "licenses_suspended" or
+                                     * "access_ended" */
   char *created_at;
   gboolean read;
-  gint64 order_id;
+  gint64 order_id;                  /* 0: about no order line ("access_ended") */
   gint64 order_line_id;
   gint64 product_id;
   char *product_name;
   gint64 school_id;
   char *school_name;
-  gint64 quantity;
+  gint64 quantity;                  /* licenses; for "access_ended", users who lost access */
 } LicNotification;
 
 const char      *lic_line_state_to_nick      (LicLineState             state);

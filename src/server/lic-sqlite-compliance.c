@@ -3,7 +3,7 @@
  *
  * What the facts mean (phases, notices, who would lose access when) is lic-compliance.c's; this
  * file reads and writes them. Every change is one BEGIN IMMEDIATE transaction with the e-mails
- * it causes in the outbox. The sweep finds the next step due (a late e-mail, a suspension, a
+ * it causes in the outbox (and the admins' notifications of the sweep's steps). The sweep finds the next step due (a late e-mail, a suspension, a
  * term's end), oldest first, and takes it in a transaction of its own that first claims it with
  * a conditional UPDATE: a step done already, by this server or another on the same database,
  * claims nothing and is passed over, so a second sweep changes nothing and sends nothing.
@@ -826,6 +826,7 @@ read_request (LicSqliteConnection  *connection,
               LicComplianceFacts   *facts,
               char                **created_at,
               char                **due_at,
+              gint64               *order_line_id,
               GError              **error)
 {
   g_autoptr(LicSqliteStatement) stmt = NULL;
@@ -835,7 +836,7 @@ read_request (LicSqliteConnection  *connection,
 
   stmt = lic_sqlite_connection_prepare (connection,
                                         "SELECT pr.pool_id, pr.quantity, pr.created_at,"
-                                        " ol.order_id FROM purchase_requests pr"
+                                        " ol.order_id, pr.order_line_id FROM purchase_requests pr"
                                         " JOIN order_lines ol ON ol.id = pr.order_line_id"
                                         " WHERE pr.id = ?",
                                         error);
@@ -850,6 +851,7 @@ read_request (LicSqliteConnection  *connection,
   *created_at = g_strdup (lic_sqlite_column_text (stmt, 2));
   *due_at = lic_compliance_due_at (*created_at);
   facts->order_id = sqlite3_column_int64 (stmt, 3);
+  *order_line_id = sqlite3_column_int64 (stmt, 4);
   lic_sqlite_statement_reset (stmt);
 
   if (!read_pool (connection, pool_id, now, info, error))
@@ -888,7 +890,21 @@ claim (LicSqliteConnection  *connection,
   return TRUE;
 }
 
-/* Day 30: once, the admins hear that the payment is late. */
+/* Tells every admin of the pool's school of a step of the sweep: see lic_sqlite_notify_admins(). */
+static gboolean
+notify_admins (LicSqliteConnection  *connection,
+               const PoolInfo       *info,
+               const char           *kind,
+               gint64                order_line_id,
+               gint64                quantity,
+               const char           *now,
+               GError              **error)
+{
+  return lic_sqlite_notify_admins (connection, kind, info->organization_id, info->school_id,
+                                   info->id, order_line_id, quantity, now, error);
+}
+
+/* Day 30: once, the admins hear that the payment is late, by e-mail and notification. */
 static gboolean
 step_late (LicSqliteConnection  *connection,
            gint64                request_id,
@@ -900,6 +916,7 @@ step_late (LicSqliteConnection  *connection,
   LicComplianceFacts facts = { 0 };
   g_autofree char *created_at = NULL;
   g_autofree char *due_at = NULL;
+  gint64 order_line_id;
   gboolean claimed;
 
   if (!claim (connection,
@@ -909,15 +926,18 @@ step_late (LicSqliteConnection  *connection,
     return FALSE;
   if (!claimed)
     return TRUE;
-  if (!read_request (connection, request_id, now, &info, &facts, &created_at, &due_at, error)
-      || !mail_admins (connection, &info, lic_text_late_mail, &facts, error))
+  if (!read_request (connection, request_id, now, &info, &facts, &created_at, &due_at,
+                     &order_line_id, error)
+      || !mail_admins (connection, &info, lic_text_late_mail, &facts, error)
+      || !notify_admins (connection, &info, "payment_late", order_line_id, facts.quantity, now,
+                         error))
     return FALSE;
   report->late++;
   return TRUE;
 }
 
 /* Day 60: the request's licenses are suspended, the users beyond capacity lose access, and the
- * admins and those users hear of it. */
+ * admins (by e-mail and notification) and those users hear of it. */
 static gboolean
 step_suspend (LicSqliteConnection  *connection,
               gint64                request_id,
@@ -929,6 +949,7 @@ step_suspend (LicSqliteConnection  *connection,
   LicComplianceFacts facts = { 0 };
   g_autofree char *created_at = NULL;
   g_autofree char *due_at = NULL;
+  gint64 order_line_id;
   gboolean claimed;
 
   if (!claim (connection,
@@ -938,17 +959,21 @@ step_suspend (LicSqliteConnection  *connection,
     return FALSE;
   if (!claimed)
     return TRUE;
-  if (!read_request (connection, request_id, now, &info, &facts, &created_at, &due_at, error)
+  if (!read_request (connection, request_id, now, &info, &facts, &created_at, &due_at,
+                     &order_line_id, error)
       || !take_access (connection, &info, now, &facts, LIC_ACCESS_ENDED_UNPAID,
                        &facts.no_access, error)
-      || !mail_admins (connection, &info, lic_text_suspended_mail, &facts, error))
+      || !mail_admins (connection, &info, lic_text_suspended_mail, &facts, error)
+      || !notify_admins (connection, &info, "licenses_suspended", order_line_id, facts.quantity,
+                         now, error))
     return FALSE;
   report->suspended++;
   report->lost_access += facts.no_access;
   return TRUE;
 }
 
-/* A term's end: what was renewed is the next term's, and the users beyond it lose access. */
+/* A term's end: what was renewed is the next term's, and the users beyond it lose access; if
+ * any did, the admins hear of it by e-mail and notification. */
 static gboolean
 step_term_end (LicSqliteConnection  *connection,
                gint64                pool_id,
@@ -995,7 +1020,9 @@ step_term_end (LicSqliteConnection  *connection,
   if (!take_access (connection, &info, now, &facts, LIC_ACCESS_ENDED_NOT_RENEWED,
                     &facts.no_access, error)
       || (facts.no_access > 0
-          && !mail_admins (connection, &info, lic_text_term_ended_mail, &facts, error)))
+          && (!mail_admins (connection, &info, lic_text_term_ended_mail, &facts, error)
+              || !notify_admins (connection, &info, "access_ended", 0, facts.no_access, now,
+                                 error))))
     return FALSE;
   report->terms_ended++;
   report->lost_access += facts.no_access;
@@ -1057,7 +1084,7 @@ lic_sqlite_store_sweep (LicStore        *store,
       if (!done || !lic_sqlite_connection_commit (connection, error))
         return FALSE;
       if (memcmp (&before, report, sizeof before) != 0)
-        lic_store_emit_committed (store, FALSE, TRUE);
+        lic_store_emit_committed (store, TRUE, TRUE);
     }
 }
 

@@ -342,6 +342,32 @@ static const char * const migrations[] = {
   "  CHECK (renewal IN (0, 1));"
   "ALTER TABLE order_lines ADD COLUMN pays_request_id INTEGER"
   "  REFERENCES purchase_requests (id);",
+
+  /* 6: the sweep's steps notify the admins too. A notification names its pool and quantity
+   * itself, and its order line only when it is about one (a term's end is about none). SQLite
+   * cannot change a CHECK, so the table is made anew; the sequence carries on, since a stream
+   * continues after the last id it sent. */
+  "CREATE TABLE notifications_new ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL"
+  "    CHECK (kind IN ('delivered', 'payment_late', 'licenses_suspended', 'access_ended')),"
+  "  pool_id INTEGER NOT NULL REFERENCES pools (id),"
+  "  order_line_id INTEGER REFERENCES order_lines (id),"
+  "  quantity INTEGER NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  read INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1))"
+  ");"
+  "INSERT INTO notifications_new (id, user_id, kind, pool_id, order_line_id, quantity,"
+  "  created_at, read)"
+  "  SELECT n.id, n.user_id, n.kind, ol.pool_id, n.order_line_id, ol.quantity, n.created_at,"
+  "  n.read FROM notifications n JOIN order_lines ol ON ol.id = n.order_line_id;"
+  "DELETE FROM sqlite_sequence WHERE name = 'notifications_new';"
+  "INSERT INTO sqlite_sequence (name, seq)"
+  "  SELECT 'notifications_new', seq FROM sqlite_sequence WHERE name = 'notifications';"
+  "DROP TABLE notifications;"
+  "ALTER TABLE notifications_new RENAME TO notifications;"
+  "CREATE INDEX notifications_by_user ON notifications (user_id, id);",
 };
 
 static gboolean

@@ -9,13 +9,13 @@
 #include "lic-texts.h"
 
 #define NOTIFICATION_SELECT \
-  "SELECT n.id, n.created_at, n.read, ol.order_id, ol.id, po.product_id, p.name, po.school_id," \
-  " sc.name, ol.quantity" \
+  "SELECT n.id, n.created_at, n.read, coalesce (ol.order_id, 0), coalesce (n.order_line_id, 0)," \
+  " po.product_id, p.name, po.school_id, sc.name, n.quantity, n.kind" \
   " FROM notifications n" \
-  " JOIN order_lines ol ON ol.id = n.order_line_id" \
-  " JOIN pools po ON po.id = ol.pool_id" \
+  " JOIN pools po ON po.id = n.pool_id" \
   " JOIN products p ON p.id = po.product_id" \
   " JOIN schools sc ON sc.id = po.school_id" \
+  " LEFT JOIN order_lines ol ON ol.id = n.order_line_id" \
   " WHERE n.user_id = ?"
 
 static gint64
@@ -132,7 +132,6 @@ lic_sqlite_notify_delivered (LicSqliteConnection  *connection,
                              GError              **error)
 {
   g_autoptr(LicSqliteStatement) line = NULL;
-  g_autoptr(LicSqliteStatement) notify = NULL;
   LicDeliveryFacts facts;
   gint64 organization_id;
   gint64 school_id;
@@ -140,7 +139,7 @@ lic_sqlite_notify_delivered (LicSqliteConnection  *connection,
 
   line = lic_sqlite_connection_prepare (connection,
                                         "SELECT sc.organization_id, sc.id, ol.order_id,"
-                                        " ol.quantity, p.name, s.name, sc.name"
+                                        " ol.quantity, p.name, s.name, sc.name, po.id"
                                         " FROM order_lines ol"
                                         " JOIN pools po ON po.id = ol.pool_id"
                                         " JOIN products p ON p.id = po.product_id"
@@ -148,13 +147,7 @@ lic_sqlite_notify_delivered (LicSqliteConnection  *connection,
                                         " JOIN schools sc ON sc.id = po.school_id"
                                         " WHERE ol.id = ?",
                                         error);
-  notify = lic_sqlite_connection_prepare (connection,
-                                          "INSERT INTO notifications (user_id, kind,"
-                                          " order_line_id, created_at)"
-                                          " SELECT id, 'delivered', ?3, ?4" LIC_SQLITE_SCHOOL_ADMINS
-                                          " ORDER BY id",
-                                          error);
-  if (line == NULL || notify == NULL)
+  if (line == NULL)
     return FALSE;
   sqlite3_bind_int64 (line, 1, order_line_id);
   rc = lic_sqlite_step (line, error);
@@ -171,12 +164,56 @@ lic_sqlite_notify_delivered (LicSqliteConnection  *connection,
   facts.supplier = lic_sqlite_column_text (line, 5);
   facts.school_name = lic_sqlite_column_text (line, 6);
 
+  return lic_sqlite_notify_admins (connection, "delivered", organization_id, school_id,
+                                   sqlite3_column_int64 (line, 7),
+                                   order_line_id, facts.quantity, now, error)
+         && mail_admins (connection, organization_id, school_id, &facts, error);
+}
+
+/**
+ * lic_sqlite_notify_admins:
+ * @kind: "delivered", "payment_late", "licenses_suspended" or "access_ended"
+ * @order_line_id: the line the notification is about, or 0 for none
+ * @quantity: licenses (for "access_ended": users who lost access)
+ * @now: the time, as lic_clock_format() writes it
+ *
+ * Gives every admin of school @school_id of organization @organization_id (the pool's) a
+ * notification, in the transaction under way.
+ */
+gboolean
+lic_sqlite_notify_admins (LicSqliteConnection  *connection,
+                          const char           *kind,
+                          gint64                organization_id,
+                          gint64                school_id,
+                          gint64                pool_id,
+                          gint64                order_line_id,
+                          gint64                quantity,
+                          const char           *now,
+                          GError              **error)
+{
+  g_autoptr(LicSqliteStatement) notify = NULL;
+
+  g_return_val_if_fail (kind != NULL && now != NULL, FALSE);
+
+  notify = lic_sqlite_connection_prepare (connection,
+                                          "INSERT INTO notifications (user_id, kind, pool_id,"
+                                          " order_line_id, quantity, created_at)"
+                                          " SELECT id, ?5, ?3, ?4, ?6, ?7"
+                                          LIC_SQLITE_SCHOOL_ADMINS " ORDER BY id",
+                                          error);
+  if (notify == NULL)
+    return FALSE;
   sqlite3_bind_int64 (notify, 1, organization_id);
   sqlite3_bind_int64 (notify, 2, school_id);
-  sqlite3_bind_int64 (notify, 3, order_line_id);
-  lic_sqlite_bind_text (notify, 4, now);
-  return lic_sqlite_run (notify, error)
-         && mail_admins (connection, organization_id, school_id, &facts, error);
+  sqlite3_bind_int64 (notify, 3, pool_id);
+  if (order_line_id > 0)
+    sqlite3_bind_int64 (notify, 4, order_line_id);
+  else
+    sqlite3_bind_null (notify, 4);
+  lic_sqlite_bind_text (notify, 5, kind);
+  sqlite3_bind_int64 (notify, 6, quantity);
+  lic_sqlite_bind_text (notify, 7, now);
+  return lic_sqlite_run (notify, error);
 }
 
 static gpointer
@@ -194,6 +231,7 @@ notification_from_row (LicSqliteStatement *stmt)
   notification->school_id = sqlite3_column_int64 (stmt, 7);
   notification->school_name = g_strdup (lic_sqlite_column_text (stmt, 8));
   notification->quantity = sqlite3_column_int64 (stmt, 9);
+  notification->kind = g_strdup (lic_sqlite_column_text (stmt, 10));
   return notification;
 }
 

@@ -314,6 +314,15 @@ gboolean             lic_sqlite_notify_delivered    (LicSqliteConnection   *conn
                                                      gint64                 order_line_id,
                                                      const char            *now,
                                                      GError               **error);
+gboolean             lic_sqlite_notify_admins       (LicSqliteConnection   *connection,
+                                                     const char            *kind,
+                                                     gint64                 organization_id,
+                                                     gint64                 school_id,
+                                                     gint64                 pool_id,
+                                                     gint64                 order_line_id,
+                                                     gint64                 quantity,
+                                                     const char            *now,
+                                                     GError               **error);
 gboolean             lic_sqlite_queue_mail          (LicSqliteConnection   *connection,
                                                      const char            *recipient,
                                                      const char            *recipient_name,

@@ -142,6 +142,49 @@ lic_text_delivered (gint64      quantity,
                           quantity, product_name, school_name);
 }
 
+/**
+ * lic_text_notification:
+ * @kind: the notification's kind: "delivered", "payment_late", "licenses_suspended" or
+ *   "access_ended"
+ * @quantity: licenses; for "access_ended", users who lost access
+ *
+ * Returns: (transfer full): the text of a notification
+ */
+char *
+lic_text_notification (const char *kind,
+                       gint64      quantity,
+                       const char *product_name,
+                       const char *school_name)
+{
+  if (g_strcmp0 (kind, "payment_late") == 0)
+    /* TRANSLATORS: a notification on day 30 of a purchase request: a number of licenses, a
+     * product and a school */
+    return g_strdup_printf (g_dngettext (LIC_I18N_DOMAIN,
+                                         "Payment for %" PRId64 " license of %s at %s is late.",
+                                         "Payment for %" PRId64 " licenses of %s at %s is late.",
+                                         COUNT (quantity)),
+                            quantity, product_name, school_name);
+  if (g_strcmp0 (kind, "licenses_suspended") == 0)
+    /* TRANSLATORS: a notification on day 60 of a purchase request: a number of licenses, a
+     * product and a school */
+    return g_strdup_printf (g_dngettext (LIC_I18N_DOMAIN,
+                                         "%" PRId64 " license of %s at %s has been suspended.",
+                                         "%" PRId64 " licenses of %s at %s have been suspended.",
+                                         COUNT (quantity)),
+                            quantity, product_name, school_name);
+  if (g_strcmp0 (kind, "access_ended") == 0)
+    /* TRANSLATORS: a notification at the end of a term: a product, a school and a number of
+     * users who lost their licenses */
+    return g_strdup_printf (g_dngettext (LIC_I18N_DOMAIN,
+                                         "The term of %s at %s has ended, and %" PRId64
+                                         " user no longer has access.",
+                                         "The term of %s at %s has ended, and %" PRId64
+                                         " users no longer have access.",
+                                         COUNT (quantity)),
+                            product_name, school_name, quantity);
+  return lic_text_delivered (quantity, product_name, school_name);
+}
+
 /* "Hello Name,": how an e-mail begins. */
 static char *
 greeting (const char *recipient_name)

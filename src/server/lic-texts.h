@@ -45,6 +45,10 @@ char *lic_text_line_status      (const LicOrderLine      *line);
 char *lic_text_delivered        (gint64                   quantity,
                                  const char              *product_name,
                                  const char              *school_name);
+char *lic_text_notification     (const char              *kind,
+                                 gint64                   quantity,
+                                 const char              *product_name,
+                                 const char              *school_name);
 void  lic_text_delivered_mail   (const LicDeliveryFacts  *facts,
                                  const char              *language,
                                  const char              *recipient_name,

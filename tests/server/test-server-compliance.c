@@ -8,6 +8,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <libsoup/soup.h>
 #include <signal.h>
 #include <string.h>
 
@@ -409,7 +410,8 @@ static char *
 snapshot (LicTestServer *server)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-                          " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                          " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                          " %" G_GINT64_FORMAT,
                           lic_db_query_int (lic_test_server_get_database (server),
                                             "SELECT count (*) FROM orders"),
                           lic_db_query_int (lic_test_server_get_database (server),
@@ -424,6 +426,8 @@ snapshot (LicTestServer *server)
                           lic_db_query_int (lic_test_server_get_database (server),
                                             "SELECT count (*) FROM assignments"
                                             " WHERE kept_at IS NOT NULL"),
+                          lic_db_query_int (lic_test_server_get_database (server),
+                                            "SELECT count (*) FROM notifications"),
                           outbox_total (server));
 }
 
@@ -825,6 +829,194 @@ test_sweep_twice (void)
   g_assert_cmpuint (count_subject (mails, SUSPENDED), ==, admins);
   g_assert_cmpuint (count_subject (mails, ENDED), ==, 3);
   g_assert_cmpuint (mails->len, ==, outbox_total (setup.server));
+}
+
+/* Notifications */
+
+/* How many admins of @school (its organization's and its own) have exactly one notification of
+ * @kind, and how many of that kind there are in all, as "ADMINS/ALL". */
+static char *
+notified (LicTestServer *server,
+          gint64         school,
+          const char    *kind)
+{
+  g_autofree char *admins = NULL;
+  g_autofree char *all = NULL;
+
+  admins = g_strdup_printf ("SELECT count (*) FROM users u WHERE role = 'administrator'"
+                            " AND ((organization_admin = 1 AND organization_id = (SELECT"
+                            " organization_id FROM schools WHERE id = %1$" G_GINT64_FORMAT "))"
+                            " OR id IN (SELECT user_id FROM school_admins"
+                            " WHERE school_id = %1$" G_GINT64_FORMAT "))"
+                            " AND (SELECT count (*) FROM notifications n"
+                            " WHERE n.user_id = u.id AND n.kind = '%2$s') = 1", school, kind);
+  all = g_strdup_printf ("SELECT count (*) FROM notifications WHERE kind = '%s'", kind);
+  return g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                          lic_db_query_int (lic_test_server_get_database (server), admins),
+                          lic_db_query_int (lic_test_server_get_database (server), all));
+}
+
+static gint64
+school_admins (LicTestServer *server,
+               gint64         school)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM users WHERE role = 'administrator'"
+                                          " AND ((organization_admin = 1"
+                                          " AND organization_id = (SELECT organization_id FROM"
+                                          " schools WHERE id = %1$" G_GINT64_FORMAT "))"
+                                          " OR id IN (SELECT user_id FROM school_admins"
+                                          " WHERE school_id = %1$" G_GINT64_FORMAT "))", school);
+
+  return lic_db_query_int (lic_test_server_get_database (server), sql);
+}
+
+typedef struct
+{
+  SoupSession *session;
+  GInputStream *body;
+  GDataInputStream *lines;
+} Stream;
+
+static void
+stream_close (Stream *stream)
+{
+  g_clear_object (&stream->lines);
+  g_clear_object (&stream->body);
+  g_clear_object (&stream->session);
+  g_free (stream);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Stream, stream_close)
+
+/* GET /events of @token (after @last_event_id, if given), on a session that gives up on a read
+ * after half a minute. */
+static Stream *
+stream_open (LicTestServer *server,
+             const char    *token,
+             const char    *last_event_id)
+{
+  Stream *stream = g_new0 (Stream, 1);
+  g_autoptr(SoupMessage) message = lic_message_new (server, "GET", "/api/v1/events", token);
+  g_autoptr(GError) error = NULL;
+
+  stream->session = soup_session_new_with_options ("timeout", 30, NULL);
+  if (last_event_id != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (message), "Last-Event-ID",
+                                  last_event_id);
+  stream->body = soup_session_send (stream->session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, 200);
+  stream->lines = g_data_input_stream_new (stream->body);
+  return stream;
+}
+
+/* The data of the stream's next notification event. */
+static JsonObject *
+stream_next (Stream *stream)
+{
+  gboolean notification = FALSE;
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *line = g_data_input_stream_read_line_utf8 (stream->lines, NULL, NULL,
+                                                                  &error);
+      g_autoptr(JsonParser) parser = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+      if (g_str_equal (line, "event: notification"))
+        notification = TRUE;
+      if (!notification || !g_str_has_prefix (line, "data: "))
+        continue;
+      parser = json_parser_new ();
+      json_parser_load_from_data (parser, line + strlen ("data: "), -1, &error);
+      g_assert_no_error (error);
+      return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+    }
+}
+
+static void
+assert_notification (JsonObject *notification,
+                     Setup      *setup,
+                     const char *kind,
+                     const char *text)
+{
+  g_assert_cmpstr (json_object_get_string_member (notification, "kind"), ==, kind);
+  g_assert_cmpint (json_object_get_int_member (notification, "product_id"), ==, setup->product);
+  g_assert_cmpstr (json_object_get_string_member (notification, "product_name"), ==, FYSIK);
+  g_assert_cmpint (json_object_get_int_member (notification, "school_id"), ==, setup->school);
+  g_assert_cmpstr (json_object_get_string_member (notification, "school_name"), ==, SOLBERGA);
+  g_assert_cmpint (json_object_get_int_member (notification, "quantity"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (notification, "text"), ==, text);
+  g_assert_false (json_object_get_boolean_member (notification, "read"));
+}
+
+/* Day 30 and day 60 notify every admin of the school once, on the stream and in the list, and
+ * no sweep after notifies again. */
+static void
+test_notifications (void)
+{
+  g_auto(Setup) setup = { 0 };
+  g_autoptr(Stream) stream = NULL;
+  g_autoptr(JsonObject) late = NULL;
+  g_autoptr(JsonObject) suspended = NULL;
+  g_autoptr(LicReply) list = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *last_id = NULL;
+  gint64 admins;
+
+  set_up (&setup, 10, 3);
+  admins = school_admins (setup.server, setup.school);
+  g_assert_cmpint (admins, >, 1);
+  expected = g_strdup_printf ("%1$" G_GINT64_FORMAT "/%1$" G_GINT64_FORMAT, admins);
+  stream = stream_open (setup.server, setup.admin, NULL);
+
+  set_day (setup.server, 29, 0);
+  count = notified (setup.server, setup.school, "payment_late");
+  g_assert_cmpstr (count, ==, "0/0");
+
+  set_day (setup.server, 31, 0);
+  g_free (count);
+  count = notified (setup.server, setup.school, "payment_late");
+  g_assert_cmpstr (count, ==, expected);
+  late = stream_next (stream);
+  assert_notification (late, &setup, "payment_late", LATE ".");
+
+  list = lic_get (setup.server, setup.admin, "/api/v1/notifications");
+  lic_assert_reply (list, 200, NULL);
+  assert_notification (json_array_get_object_element (lic_reply_items (list), 0), &setup,
+                       "payment_late", LATE ".");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
+                     lic_reply_items (list), 0), "id"), ==,
+                   json_object_get_int_member (late, "id"));
+
+  set_day (setup.server, 31, 0);
+  set_day (setup.server, 45, 0);
+  lic_test_server_restart (setup.server);
+  g_free (count);
+  count = notified (setup.server, setup.school, "payment_late");
+  g_assert_cmpstr (count, ==, expected);
+
+  set_day (setup.server, 61, 0);
+  g_free (count);
+  count = notified (setup.server, setup.school, "licenses_suspended");
+  g_assert_cmpstr (count, ==, expected);
+  set_day (setup.server, 62, 0);
+  g_free (count);
+  count = notified (setup.server, setup.school, "licenses_suspended");
+  g_assert_cmpstr (count, ==, expected);
+  g_free (count);
+  count = notified (setup.server, setup.school, "payment_late");
+  g_assert_cmpstr (count, ==, expected);
+
+  /* The restart ended the first stream; a new one catches up after the last id it had. */
+  g_clear_pointer (&stream, stream_close);
+  last_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (late, "id"));
+  stream = stream_open (setup.server, setup.admin, last_id);
+  suspended = stream_next (stream);
+  assert_notification (suspended, &setup, "licenses_suspended", SUSPENDED ".");
 }
 
 /* A server that was down from day 20 to day 61 sends the late e-mail and then suspends when it
@@ -1803,6 +1995,7 @@ main (int    argc,
 
   g_test_add_func ("/server/compliance/seed-example", test_seed_example);
   g_test_add_func ("/server/compliance/sweep-twice", test_sweep_twice);
+  g_test_add_func ("/server/compliance/notifications", test_notifications);
   g_test_add_func ("/server/compliance/catch-up", test_catch_up);
   g_test_add_func ("/server/compliance/day-boundaries", test_day_boundaries);
   g_test_add_func ("/server/compliance/keep", test_keep);

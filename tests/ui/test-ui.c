@@ -961,6 +961,15 @@ is_row_saying (GtkWidget     *widget,
          && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), text) != NULL;
 }
 
+/* A row whose title is @text, shown or not (the notifications' list is in a popover). */
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0;
+}
+
 static gboolean
 is_inscription_saying (GtkWidget     *widget,
                        gconstpointer  text)
@@ -3328,6 +3337,8 @@ test_compliance (void)
   g_autoptr(LicPool) pool = NULL;
   g_autoptr(GListModel) pools = NULL;
   g_autoptr(GArray) payable_left = NULL;
+  LicNotificationsButton *bell;
+  guint unread;
   gint64 unassigned_id;
 
   world_set_up (&world);
@@ -3370,9 +3381,24 @@ test_compliance (void)
   g_assert_true (shows_label (users, "Fysikfabriken at Solbergagymnasiet"));
   maybe_screenshot (GTK_WINDOW (window), "compliance-due-payable");
 
-  /* Day 31: late. */
+  /* Day 31: late. The admin's notification of it (GET /events) is in the bell's list, in the
+   * app's words, and refreshes the banner without waiting for the next look. */
+  bell = LIC_NOTIFICATIONS_BUTTON (find_of_type (GTK_WIDGET (window),
+                                                 LIC_TYPE_NOTIFICATIONS_BUTTON));
+  unread = lic_notifications_button_get_unread_count (bell);
   set_clock (world.server, day_31);
-  lic_window_refresh_notices (window);
+  WAIT_UNTIL (lic_notifications_button_get_unread_count (bell) == unread + 1,
+              "the late notification");
+  {
+    g_autoptr(LicNotification) notification =
+      g_list_model_get_item (lic_notifications_button_get_model (bell), 0);
+    g_autofree char *text = lic_format_notification (notification);
+
+    g_assert_cmpstr (lic_notification_get_kind (notification), ==, "payment_late");
+    g_assert_cmpstr (text, ==,
+                     "Payment for 5 licenses of Fysikfabriken at Solbergagymnasiet is late.");
+    g_assert_nonnull (find_widget (GTK_WIDGET (bell), is_row_titled, text));
+  }
   late_text = g_strdup_printf ("Payment for 5 licenses of Fysikfabriken at Solbergagymnasiet is "
                                "late, and the administrators have been e-mailed. Unless an "
                                "order is placed, 5 users lose access on %s.", due);
@@ -3421,8 +3447,19 @@ test_compliance (void)
   g_assert_cmpuint (payable_left->len, ==, 4);
 
   /* Day 61: suspended; the four are without access, and purchase requests are closed. */
+  unread = lic_notifications_button_get_unread_count (bell);
   set_clock (world.server, day_61);
-  lic_window_refresh_notices (window);
+  WAIT_UNTIL (lic_notifications_button_get_unread_count (bell) == unread + 1,
+              "the suspension's notification");
+  {
+    g_autoptr(LicNotification) notification =
+      g_list_model_get_item (lic_notifications_button_get_model (bell), 0);
+    g_autofree char *text = lic_format_notification (notification);
+
+    g_assert_cmpstr (text, ==,
+                     "5 licenses of Fysikfabriken at Solbergagymnasiet have been suspended.");
+    g_assert_nonnull (find_widget (GTK_WIDGET (bell), is_row_titled, text));
+  }
   suspended_text = g_strdup ("5 licenses of Fysikfabriken at Solbergagymnasiet have been "
                              "suspended. 4 users have no access. Purchase requests are closed "
                              "until an order is placed.");
