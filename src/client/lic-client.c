@@ -2824,6 +2824,52 @@ order_from_json (JsonObject  *root,
   return read_order (root, NULL, error);
 }
 
+/* The body of a request that pays: checkout (with its @payment), paying a purchase request,
+ * renewing (with a @quantity). */
+static JsonBuilder *
+payment_body (const char *payment,
+              const char *idempotency_key,
+              gint64      expected_total,
+              gint64      quantity)
+{
+  JsonBuilder *builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  if (payment != NULL)
+    {
+      json_builder_set_member_name (builder, "payment");
+      json_builder_add_string_value (builder, payment);
+    }
+  if (quantity > 0)
+    {
+      json_builder_set_member_name (builder, "quantity");
+      json_builder_add_int_value (builder, quantity);
+    }
+  json_builder_set_member_name (builder, "idempotency_key");
+  json_builder_add_string_value (builder, idempotency_key);
+  json_builder_set_member_name (builder, "expected_total");
+  json_builder_add_int_value (builder, expected_total);
+  json_builder_end_object (builder);
+  return builder;
+}
+
+/* POST /checkout, paid now ("order") or later ("purchase_request"). */
+static void
+checkout_async (LicClient           *self,
+                gpointer             source_tag,
+                const char          *payment,
+                const char          *idempotency_key,
+                gint64               expected_total,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = payment_body (payment, idempotency_key, expected_total, 0);
+
+  request_item_async (self, source_tag, "POST", "/checkout", builder, LIC_TYPE_ORDER,
+                      order_from_json, TRUE, cancellable, callback, user_data);
+}
+
 /**
  * lic_client_checkout_async:
  * @idempotency_key: made once per checkout attempt (8 to 200 characters), and sent again
@@ -2841,23 +2887,12 @@ lic_client_checkout_async (LicClient           *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
   g_return_if_fail (LIC_IS_CLIENT (self));
   g_return_if_fail (idempotency_key != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "payment");
-  json_builder_add_string_value (builder, "order");
-  json_builder_set_member_name (builder, "idempotency_key");
-  json_builder_add_string_value (builder, idempotency_key);
-  json_builder_set_member_name (builder, "expected_total");
-  json_builder_add_int_value (builder, expected_total);
-  json_builder_end_object (builder);
-
-  request_item_async (self, lic_client_checkout_async, "POST", "/checkout", builder,
-                      LIC_TYPE_ORDER, order_from_json, TRUE, cancellable, callback, user_data);
+  checkout_async (self, lic_client_checkout_async, "order", idempotency_key, expected_total,
+                  cancellable, callback, user_data);
 }
 
 /**
@@ -3514,23 +3549,12 @@ lic_client_request_purchase_async (LicClient           *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
   g_return_if_fail (LIC_IS_CLIENT (self));
   g_return_if_fail (idempotency_key != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "payment");
-  json_builder_add_string_value (builder, "purchase_request");
-  json_builder_set_member_name (builder, "idempotency_key");
-  json_builder_add_string_value (builder, idempotency_key);
-  json_builder_set_member_name (builder, "expected_total");
-  json_builder_add_int_value (builder, expected_total);
-  json_builder_end_object (builder);
-
-  request_item_async (self, lic_client_request_purchase_async, "POST", "/checkout", builder,
-                      LIC_TYPE_ORDER, order_from_json, TRUE, cancellable, callback, user_data);
+  checkout_async (self, lic_client_request_purchase_async, "purchase_request", idempotency_key,
+                  expected_total, cancellable, callback, user_data);
 }
 
 /**
@@ -3658,27 +3682,6 @@ pool_from_json (JsonObject  *root,
   return member_from_json (root, "pool", (LicFromJsonFunc) lic_pool_new_from_json, error);
 }
 
-static JsonBuilder *
-payment_body (const char *idempotency_key,
-              gint64      expected_total,
-              gint64      quantity)
-{
-  JsonBuilder *builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  if (quantity > 0)
-    {
-      json_builder_set_member_name (builder, "quantity");
-      json_builder_add_int_value (builder, quantity);
-    }
-  json_builder_set_member_name (builder, "idempotency_key");
-  json_builder_add_string_value (builder, idempotency_key);
-  json_builder_set_member_name (builder, "expected_total");
-  json_builder_add_int_value (builder, expected_total);
-  json_builder_end_object (builder);
-  return builder;
-}
-
 /**
  * lic_client_pay_purchase_request_async:
  * @idempotency_key: made once per attempt (8 to 200 characters) and sent again unchanged when
@@ -3703,7 +3706,7 @@ lic_client_pay_purchase_request_async (LicClient           *self,
   g_return_if_fail (request_id > 0 && idempotency_key != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  builder = payment_body (idempotency_key, expected_total, 0);
+  builder = payment_body (NULL, idempotency_key, expected_total, 0);
   path = g_strdup_printf ("/purchase-requests/%" G_GINT64_FORMAT "/order", request_id);
   request_item_async (self, lic_client_pay_purchase_request_async, "POST", path, builder,
                       LIC_TYPE_PURCHASE_REQUEST, paid_request_from_json, FALSE, cancellable,
@@ -3794,7 +3797,7 @@ lic_client_renew_async (LicClient           *self,
   g_return_if_fail (pool_id > 0 && quantity > 0 && idempotency_key != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  builder = payment_body (idempotency_key, expected_total, quantity);
+  builder = payment_body (NULL, idempotency_key, expected_total, quantity);
   path = g_strdup_printf ("/pools/%" G_GINT64_FORMAT "/renewals", pool_id);
   request_item_async (self, lic_client_renew_async, "POST", path, builder, LIC_TYPE_POOL,
                       pool_from_json, FALSE, cancellable, callback, user_data);

@@ -1677,18 +1677,26 @@ test_users_filters (void)
 
 /* Pool pages */
 
+/* The position of the user in the table, or G_MAXUINT. */
+static guint
+position_of (GListModel *people,
+             gint64      user_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(LicUser) user = g_list_model_get_item (people, i);
+
+      if (lic_user_get_id (user) == user_id)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
 static gboolean
 model_has_user (GListModel *model,
                 gint64      id)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(LicUser) user = g_list_model_get_item (model, i);
-
-      if (lic_user_get_id (user) == id)
-        return TRUE;
-    }
-  return FALSE;
+  return position_of (model, id) != G_MAXUINT;
 }
 
 static GListModel *
@@ -2316,21 +2324,6 @@ show_list (GtkWidget  *users,
   g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
-}
-
-/* The position of the user in the table, or G_MAXUINT. */
-static guint
-position_of (GListModel *people,
-             gint64      user_id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(LicUser) user = g_list_model_get_item (people, i);
-
-      if (lic_user_get_id (user) == user_id)
-        return i;
-    }
-  return G_MAXUINT;
 }
 
 /* The row of a product in a dialog or page, found by its title. */
